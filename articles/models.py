@@ -1,0 +1,222 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from taggit.managers import TaggableManager, _TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from newsroom.html import clean_html
+from newsroom.images import validate_image
+from newsroom.text import slugify_vi, tone_key
+from organizations.models import HasPeriod, unique_slug
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, max_length=120, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Tag(TagBase):
+    """A tag; `key` makes "Nghị quyết", "nghị quyết" and "Nghị quyết " one tag, whatever the tone placement."""
+
+    key = models.CharField(max_length=100, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("thẻ")
+        verbose_name_plural = _("thẻ")
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(self.name.split())
+        self.key = tone_key(self.name)
+        super().save(*args, **kwargs)
+
+    def slugify(self, tag, i=None):
+        slug = slugify_vi(tag, max_length=90) or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")]
+
+
+class TagManager(_TaggableManager):
+    """Tags given by name reuse the existing tag with the same key instead of creating a near-duplicate."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        names = [t for t in tags if isinstance(t, str)]
+        existing = {tag.key: tag for tag in Tag.objects.filter(key__in=[tone_key(n) for n in names])}
+        resolved = [existing.get(tone_key(t), t) if isinstance(t, str) else t for t in tags]
+        return super()._to_tag_model_instances(resolved, tag_kwargs)
+
+
+class Photo(models.Model):
+    image = models.ImageField(
+        _("tệp ảnh"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+        help_text=_("JPEG, PNG hoặc WebP."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
+    credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("kho ảnh")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.alt_text or self.image.name.rsplit("/", 1)[-1]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_unit(self, unit):
+        """Articles of `unit` and of all its sub-units: one indexed prefix match on the tree path."""
+        return self.filter(unit__path__startswith=unit.path)
+
+    def in_period(self, period):
+        return self.filter(period_start__gte=period.start, period_end__lte=period.end)
+
+    def for_listing(self):
+        return self.select_related("unit", "category", "cover", "meeting")
+
+    def editable_by(self, user):
+        from organizations.models import Organization
+
+        return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
+
+
+class Article(HasPeriod):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại")
+        PUBLISHED = "published", _("Đã đăng")
+        WITHDRAWN = "withdrawn", _("Đã gỡ")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=300, unique=True, blank=True, help_text=_("Để trống: tạo từ tiêu đề.")
+    )
+    lead = models.TextField(_("sapo"), blank=True, help_text=_("Đoạn dẫn in đậm dưới tiêu đề."))
+    body = CKEditor5Field(_("nội dung"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("thời gian đăng"), null=True, blank=True, db_index=True)
+    unit = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="articles"
+    )
+    related_units = models.ManyToManyField(
+        "organizations.Organization", verbose_name=_("đơn vị liên quan"), blank=True, related_name="related_articles"
+    )
+    meeting = models.ForeignKey(
+        "organizations.Meeting", verbose_name=_("hội nghị"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="articles",
+    )  # fmt: skip
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager(_("thẻ"), through=TaggedArticle, manager=TagManager, blank=True)
+    byline = models.CharField(_("tác giả"), max_length=200, blank=True, help_text=_("Vd. “Hoài Thu”, “Tin, ảnh: Hoàng Lam”."))
+    photo_credit = models.CharField(
+        _("nguồn ảnh"), max_length=120, blank=True, help_text=_("Mặc định cho các ảnh trong bài, vd. “Thiệu Phan”.")
+    )
+    source = models.CharField(_("nguồn tin"), max_length=120, blank=True, help_text=_("Vd. “BDK.VN”."))
+    source_url = models.URLField(_("địa chỉ gốc"), max_length=500, blank=True)
+    cover = models.ForeignKey(
+        Photo, verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["period_start", "period_end"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, max_length=300, exclude_pk=self.pk)
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+    is_published.boolean = True
+    is_published.short_description = _("đang hiển thị")
+
+
+class ArticlePhoto(models.Model):
+    """A photo's place in an article: the caption and credit belong here, not to the photo."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="gallery")
+    photo = models.ForeignKey(Photo, verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="placements")
+    caption = models.CharField(_("chú thích"), max_length=500, blank=True)
+    credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True, help_text=_("Để trống: dùng nguồn ảnh của bài."))
+    alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh trong bài")
+        verbose_name_plural = _("thư viện ảnh của bài")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or str(self.photo)
+
+    @property
+    def display_credit(self):
+        return self.credit or self.photo.credit or self.article.photo_credit
+
+    @property
+    def display_alt(self):
+        return self.alt_text or self.photo.alt_text or self.caption or self.article.title

@@ -1,0 +1,26 @@
+import unicodedata
+
+from django.apps import AppConfig
+from django.db import models
+from django.db.models.signals import pre_save
+
+PROJECT_APPS = {"organizations", "articles"}
+
+
+def store_text_as_nfc(sender, instance, **kwargs):
+    """Whatever the source (Word, a Mac, an old site), text is stored in NFC."""
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+                setattr(instance, field.attname, unicodedata.normalize("NFC", value))
+
+
+class NewsroomConfig(AppConfig):
+    name = "newsroom"
+    verbose_name = "Newsroom"
+
+    def ready(self):
+        for model in self.apps.get_models():
+            if model._meta.app_label in PROJECT_APPS:
+                pre_save.connect(store_text_as_nfc, sender=model, dispatch_uid=f"nfc-{model._meta.label}")

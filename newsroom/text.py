@@ -1,0 +1,80 @@
+"""Vietnamese text: Unicode form, tone placement, search keys, slugs and name sorting."""
+
+import re
+import unicodedata
+
+# huyền, hỏi, ngã, sắc, nặng: the order in which tones break ties when sorting
+TONES = "\u0300\u0309\u0303\u0301\u0323"
+ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "fjwz0123456789"
+LETTER_CODES = {letter: str(code) for code, letter in enumerate(ALPHABET, start=10)}
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def nfc(value: str | None) -> str | None:
+    return None if value is None else unicodedata.normalize("NFC", value)
+
+
+def _move_tone(match: re.Match) -> str:
+    word = match.group()
+    first, second = (unicodedata.normalize("NFD", letter) for letter in word[-2:])
+    if (
+        (first + second[0]).lower() in ("oa", "oe", "uy")
+        and len(first) == 1
+        and len(second) == 2
+        and second[1] in TONES
+        and word[-3:-2].lower() != "q"
+    ):
+        return word[:-2] + unicodedata.normalize("NFC", first + second[1]) + second[0]
+    return word
+
+
+def normalize_tone(value: str) -> str:
+    """NFC, with the tone of a final oa/oe/uy on its first vowel: "uỷ" -> "ủy", "khoá" -> "khóa"."""
+    return WORD.sub(_move_tone, nfc(value))
+
+
+def fold(value: str) -> str:
+    """Search key without case or diacritics: "Hội nghị  Tỉnh uỷ" -> "hoi nghi tinh uy"."""
+    decomposed = unicodedata.normalize("NFD", value.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.replace("đ", "d").split())
+
+
+def tone_key(value: str) -> str:
+    """Key ignoring case, tone placement, Unicode form and spacing, but not diacritics."""
+    return " ".join(nfc(normalize_tone(value).casefold()).split())
+
+
+def slugify_vi(value: str, max_length: int = 200) -> str:
+    ascii_text = unicodedata.normalize("NFKD", fold(value or "")).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+    if len(slug) > max_length:
+        cut = slug.rfind("-", 0, max_length + 1)
+        slug = slug[:cut] if cut > 0 else slug[:max_length]
+    return slug
+
+
+def _encode_letter(char: str) -> tuple[str, str]:
+    parts = unicodedata.normalize("NFD", char)
+    tone = next((TONES.index(mark) + 1 for mark in parts if mark in TONES), 0)
+    letter = unicodedata.normalize("NFC", "".join(mark for mark in parts if mark not in TONES))
+    return LETTER_CODES.get(letter) or LETTER_CODES.get(parts[0], "99"), str(tone)
+
+
+def given_name_sort_key(full_name: str) -> str:
+    """Digits-only key ordering names as Vietnamese lists do: given name, then family and middle names.
+
+    Words are taken given name first, then the others from the first on. Each letter is two digits
+    in Vietnamese order (a=10, ă=11, â=12, b=13 ... y=38, then f j w z and 0-9, anything else 99),
+    each word ends with "00" so "An" < "Anh". Then "0" and one tone digit per letter (0 none,
+    1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng) break ties. Cut to 255 digits, which keeps the order.
+    """
+    words = normalize_tone(full_name).casefold().split()
+    letters, tones = "", ""
+    for word in words[-1:] + words[:-1]:
+        for char in word:
+            code, tone = _encode_letter(char)
+            letters += code
+            tones += tone
+        letters += "00"
+    return (letters + "0" + tones)[:255]

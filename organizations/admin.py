@@ -1,0 +1,130 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from .models import (
+    Meeting,
+    MeetingParticipant,
+    Membership,
+    Organization,
+    Person,
+    Position,
+    StaffAssignment,
+    Term,
+)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TreeAdmin):
+    form = movenodeform_factory(Organization)
+    list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
+    list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
+    list_select_related = ["succeeded_by"]
+    search_fields = ["name", "short_name", "aliases", "slug"]
+    autocomplete_fields = ["contact_person", "succeeded_by"]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "short_name", "aliases", "slug"]}),
+        (_("Chức năng và liên hệ"), {"fields": ["description", "address", "phone", "email", "website", "contact_person"]}),
+        (_("Thời gian hoạt động"), {"fields": ["valid_from", "valid_to", "succeeded_by"]}),
+        (_("Vị trí trong cây tổ chức"), {"fields": ["_position", "_ref_node_id"]}),
+    ]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "organization", "congress_number", "starts_on", "ends_on"]
+    list_filter = ["start_year"]
+    list_select_related = ["organization"]
+    search_fields = ["organization__name", "organization__short_name", "congress_number"]
+    autocomplete_fields = ["organization"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 1
+    autocomplete_fields = ["organization", "term"]
+    fields = ["title", "organization", "kind", "term", "starts_on", "ends_on", "is_public", "rank"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "slug"]
+    search_fields = ["full_name", "slug"]
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "organization", "kind", "starts_on", "ends_on", "is_public"]
+    list_filter = ["kind", "is_public"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__full_name", "title", "organization__name"]
+    autocomplete_fields = ["person", "organization", "term"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Party membership is personal data: staff see only the members of their own units."""
+
+    list_display = ["person", "organization", "status", "since", "until", "end_reason"]
+    list_filter = ["status", "end_reason", ("until", admin.EmptyFieldListFilter)]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__full_name"]
+    autocomplete_fields = ["person", "organization"]
+
+    def get_queryset(self, request):
+        units = Organization.objects.editable_by(request.user)
+        return super().get_queryset(request).filter(organization__in=units)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user).party()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MeetingParticipantInline(admin.TabularInline):
+    model = MeetingParticipant
+    extra = 1
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "host", "kind", "held_on", "period_code"]
+    list_filter = ["kind", "period_kind", ("host", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["host"]
+    search_fields = ["title", "host__name", "host__short_name"]
+    date_hierarchy = "held_on"
+    autocomplete_fields = ["host", "term"]
+    inlines = [MeetingParticipantInline]
+    fieldsets = [
+        (None, {"fields": ["host", "kind", "title", "held_on", "part_of_day", "location"]}),
+        (_("Kỳ và nhiệm kỳ"), {"fields": ["period_code", "term"]}),
+        (_("Nội dung"), {"fields": ["summary", "tasks"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(host__in=Organization.objects.editable_by(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "host":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class StaffAssignmentInline(admin.TabularInline):
+    model = StaffAssignment
+    extra = 1
+    autocomplete_fields = ["organization"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, StaffAssignmentInline]
