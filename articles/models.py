@@ -8,8 +8,8 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.html import clean_html
-from newsroom.images import validate_image
-from newsroom.text import slugify_vi, tone_key
+from newsroom.images import ImageField, validate_image
+from newsroom.text import nfc, slugify_vi, tone_key
 from organizations.models import HasPeriod, unique_slug
 
 
@@ -58,6 +58,8 @@ class TaggedArticle(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
 
     class Meta:
+        verbose_name = _("thẻ của bài")
+        verbose_name_plural = _("thẻ của bài")
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")]
 
 
@@ -65,14 +67,18 @@ class TagManager(_TaggableManager):
     """Tags given by name reuse the existing tag with the same key instead of creating a near-duplicate."""
 
     def _to_tag_model_instances(self, tags, tag_kwargs):
-        names = [t for t in tags if isinstance(t, str)]
-        existing = {tag.key: tag for tag in Tag.objects.filter(key__in=[tone_key(n) for n in names])}
-        resolved = [existing.get(tone_key(t), t) if isinstance(t, str) else t for t in tags]
+        # the first spelling of each key, tidied: "Tỉnh uỷ" and "tỉnh ủy" given together make one new tag
+        names = {}
+        for tag in tags:
+            if isinstance(tag, str):
+                names.setdefault(tone_key(tag), " ".join(nfc(tag).split()))
+        existing = {tag.key: tag for tag in Tag.objects.filter(key__in=names)}
+        resolved = [existing.get(tone_key(t)) or names[tone_key(t)] if isinstance(t, str) else t for t in tags]
         return super()._to_tag_model_instances(resolved, tag_kwargs)
 
 
 class Photo(models.Model):
-    image = models.ImageField(
+    image = ImageField(
         _("tệp ảnh"),
         upload_to="photos/%Y/%m/",
         width_field="width",
@@ -80,14 +86,15 @@ class Photo(models.Model):
         validators=[validate_image],
         help_text=_("JPEG, PNG hoặc WebP."),
     )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
+    width = models.PositiveIntegerField(_("chiều rộng (px)"), editable=False, null=True)
+    height = models.PositiveIntegerField(_("chiều cao (px)"), editable=False, null=True)
     alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
     credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), null=True, blank=True, on_delete=models.SET_NULL,
+        editable=False,
+    )  # fmt: skip
+    uploaded_at = models.DateTimeField(_("thời gian tải lên"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("ảnh")
@@ -145,10 +152,17 @@ class Article(HasPeriod):
         related_name="articles",
     )  # fmt: skip
     category = models.ForeignKey(
-        Category, verbose_name=_("chuyên mục"), null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+        Category,
+        verbose_name=_("chuyên mục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
     )
     tags = TaggableManager(_("thẻ"), through=TaggedArticle, manager=TagManager, blank=True)
-    byline = models.CharField(_("tác giả"), max_length=200, blank=True, help_text=_("Vd. “Hoài Thu”, “Tin, ảnh: Hoàng Lam”."))
+    byline = models.CharField(
+        _("tác giả"), max_length=200, blank=True, help_text=_("Vd. “Hoài Thu”, “Tin, ảnh: Hoàng Lam”.")
+    )
     photo_credit = models.CharField(
         _("nguồn ảnh"), max_length=120, blank=True, help_text=_("Mặc định cho các ảnh trong bài, vd. “Thiệu Phan”.")
     )
@@ -189,7 +203,11 @@ class Article(HasPeriod):
         return reverse("articles:detail", args=[self.slug])
 
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
     is_published.boolean = True
     is_published.short_description = _("đang hiển thị")
@@ -201,7 +219,9 @@ class ArticlePhoto(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="gallery")
     photo = models.ForeignKey(Photo, verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="placements")
     caption = models.CharField(_("chú thích"), max_length=500, blank=True)
-    credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True, help_text=_("Để trống: dùng nguồn ảnh của bài."))
+    credit = models.CharField(
+        _("tác giả ảnh"), max_length=120, blank=True, help_text=_("Để trống: dùng nguồn ảnh của bài.")
+    )
     alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 

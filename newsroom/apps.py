@@ -1,16 +1,16 @@
 import unicodedata
 
 from django.apps import AppConfig
-from django.db import models
 from django.db.models.signals import pre_save
 
 PROJECT_APPS = {"organizations", "articles"}
+TEXT_FIELD_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
 
 
 def store_text_as_nfc(sender, instance, **kwargs):
     """Whatever the source (Word, a Mac, an old site), text is stored in NFC."""
     for field in sender._meta.concrete_fields:
-        if isinstance(field, models.CharField | models.TextField):
+        if field.get_internal_type() in TEXT_FIELD_TYPES:
             value = getattr(instance, field.attname)
             if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
                 setattr(instance, field.attname, unicodedata.normalize("NFC", value))

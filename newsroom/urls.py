@@ -10,7 +10,6 @@ admin.site.index_title = _("Bảng điều khiển")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("", include("articles.urls")),
     path("", include("organizations.urls")),
 ]

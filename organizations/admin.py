@@ -27,10 +27,23 @@ class OrganizationAdmin(TreeAdmin):
     autocomplete_fields = ["contact_person", "succeeded_by"]
     fieldsets = [
         (None, {"fields": ["kind", "name", "short_name", "aliases", "slug"]}),
-        (_("Chức năng và liên hệ"), {"fields": ["description", "address", "phone", "email", "website", "contact_person"]}),
+        (
+            _("Chức năng và liên hệ"),
+            {"fields": ["description", "address", "phone", "email", "website", "contact_person"]},
+        ),
         (_("Thời gian hoạt động"), {"fields": ["valid_from", "valid_to", "succeeded_by"]}),
-        (_("Vị trí trong cây tổ chức"), {"fields": ["_position", "_ref_node_id"]}),
+        (_("Vị trí trong cây tổ chức"), {"fields": ["treebeard_position", "treebeard_ref_node"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # the autocomplete of a "which unit writes this" field offers only the units the user works for
+        source = (request.GET.get("model_name"), request.GET.get("field_name"))
+        if source in {("article", "unit"), ("meeting", "host")}:
+            queryset = queryset.editable_by(request.user)
+        elif source == ("membership", "organization"):
+            queryset = queryset.editable_by(request.user).party()
+        return queryset, may_have_duplicates
 
 
 @admin.register(Term)
@@ -52,6 +65,7 @@ class PositionInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "slug"]
+    list_filter = ["positions__kind", "positions__is_public"]
     search_fields = ["full_name", "slug"]
     inlines = [PositionInline]
 
@@ -70,7 +84,12 @@ class MembershipAdmin(admin.ModelAdmin):
     """Party membership is personal data: staff see only the members of their own units."""
 
     list_display = ["person", "organization", "status", "since", "until", "end_reason"]
-    list_filter = ["status", "end_reason", ("until", admin.EmptyFieldListFilter)]
+    list_filter = [
+        "status",
+        "end_reason",
+        ("until", admin.EmptyFieldListFilter),
+        ("organization", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name"]
     autocomplete_fields = ["person", "organization"]

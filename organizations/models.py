@@ -58,6 +58,14 @@ class HasPeriod(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        period = self.period
+        self.period = period
+        self.period_kind = period.kind if period else ""
+        self.period_start = period.start if period else None
+        self.period_end = period.end if period else None
+        super().save(*args, **kwargs)
+
     @property
     def period(self):
         return read_period(self.period_code)
@@ -73,19 +81,13 @@ class HasPeriod(models.Model):
         except ValidationError as error:
             raise ValidationError({"period_code": error.messages}) from None
 
-    def save(self, *args, **kwargs):
-        period = self.period
-        self.period = period
-        self.period_kind = period.kind if period else ""
-        self.period_start = period.start if period else None
-        self.period_end = period.end if period else None
-        super().save(*args, **kwargs)
-
 
 class OrganizationQuerySet(MP_NodeQuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        )
 
     def party(self):
         return self.filter(kind__in=Organization.Kind.party_kinds())
@@ -94,6 +96,8 @@ class OrganizationQuerySet(MP_NodeQuerySet):
         """The units `user` is assigned to and everything below them."""
         if user.is_superuser:
             return self
+        if not user.is_authenticated:
+            return self.none()
         paths = list(Organization.objects.filter(staff_assignments__user=user).values_list("path", flat=True))
         if not paths:
             return self.none()
@@ -191,7 +195,9 @@ class Organization(MP_Node):
 
     def get_descendants(self, include_self=False):
         """This unit's sub-units at every depth: one indexed prefix match on the tree path."""
-        return Organization.objects.get_descendants(self, include_self=include_self)
+        # why: not treebeard's, which trusts the in-memory child count and misses sub-units added since loading
+        below = Organization.objects.filter(path__startswith=self.path)
+        return below if include_self else below.exclude(pk=self.pk)
 
     def get_ancestors(self):
         return Organization.objects.get_ancestors(self)
@@ -234,7 +240,10 @@ class StaffAssignment(models.Model):
     """A staff account works for a unit (and its sub-units)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="unit_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="unit_assignments",
     )
     organization = models.ForeignKey(
         Organization, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="staff_assignments"
@@ -251,7 +260,9 @@ class StaffAssignment(models.Model):
 
 class TermQuerySet(models.QuerySet):
     def containing(self, on):
-        return self.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
 
 
 class Term(models.Model):
@@ -327,8 +338,8 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def titles_on(self, on: date):
-        """The titles this person held on `on`, in the order articles print them."""
-        return [p.title for p in self.positions.held_on(on)]
+        """The public titles this person held on `on`, in the order articles print them."""
+        return [p.title for p in self.positions.public().held_on(on)]
 
     def title_line(self, on: date, sep=", "):
         return sep.join(self.titles_on(on))
@@ -336,11 +347,12 @@ class Person(models.Model):
 
 class PositionQuerySet(models.QuerySet):
     def held_on(self, on: date):
+        """Positions held on `on`; one without dates lasts as long as its term (`Term.contains`)."""
         no_term = Q(term__isnull=True)
-        started = Q(starts_on__lte=on) | Q(starts_on__isnull=True) & (no_term | Q(term__starts_on__lte=on))
-        not_ended = Q(ends_on__gte=on) | Q(ends_on__isnull=True) & (
-            no_term | Q(term__ends_on__isnull=True) | Q(term__ends_on__gte=on)
-        )
+        term_started = Q(term__starts_on__lte=on) | Q(term__starts_on__isnull=True, term__start_year__lte=on.year)
+        term_not_ended = Q(term__ends_on__gte=on) | Q(term__ends_on__isnull=True, term__end_year__gte=on.year)
+        started = Q(starts_on__lte=on) | Q(starts_on__isnull=True) & (no_term | term_started)
+        not_ended = Q(ends_on__gte=on) | Q(ends_on__isnull=True) & (no_term | term_not_ended)
         return self.filter(started, not_ended)
 
     def public(self):
@@ -493,8 +505,8 @@ class Meeting(HasPeriod):
     summary = models.TextField(_("tóm tắt, kết luận"), blank=True)
     tasks = models.TextField(_("nhiệm vụ kỳ tới"), blank=True, help_text=_("Mỗi dòng một nhiệm vụ."))
     participants = models.ManyToManyField(Person, through="MeetingParticipant", related_name="meetings")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 

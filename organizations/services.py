@@ -18,12 +18,14 @@ def rename_organization(*, unit: Organization, name: str, short_name: str = "", 
 
     The old unit stays, ending the day before, so that old articles keep the name of their day.
     """
+    unit.refresh_from_db()  # why: the tree may have changed since `unit` was loaded; stale paths move nothing
     if unit.valid_from and on <= unit.valid_from:
         raise ValidationError(_("Ngày đổi tên phải sau ngày thành lập đơn vị."))
     fields = {
         "kind": unit.kind, "name": name, "short_name": short_name, "description": unit.description,
         "address": unit.address, "phone": unit.phone, "email": unit.email, "website": unit.website,
         "contact_person": unit.contact_person, "valid_from": on,
+        "aliases": "\n".join([*unit.alias_list(), unit.name, *([unit.short_name] if unit.short_name else [])]),
     }  # fmt: skip
     parent = unit.get_parent()
     successor = (
@@ -40,9 +42,13 @@ def rename_organization(*, unit: Organization, name: str, short_name: str = "", 
 @transaction.atomic
 def merge_organizations(*, absorbed: list[Organization], into: Organization, on: date) -> Organization:
     """Dissolve each of `absorbed` at the end of the day before `on`; their sub-units move under `into`."""
+    into.refresh_from_db()
     for unit in absorbed:
+        unit.refresh_from_db()  # why: moving an earlier unit's sub-units may have moved this one
         if unit.pk == into.pk or into.path.startswith(unit.path):
-            raise ValidationError(_("Không thể sáp nhập “%(unit)s” vào chính nó hoặc đơn vị cấp dưới của nó.") % {"unit": unit})
+            raise ValidationError(
+                _("Không thể sáp nhập “%(unit)s” vào chính nó hoặc đơn vị cấp dưới của nó.") % {"unit": unit}
+            )
         _move_children(source=unit, target=into)
         unit.refresh_from_db()
         unit.dissolve(on=on - timedelta(days=1), successor=into)

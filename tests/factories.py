@@ -2,12 +2,22 @@ import io
 from datetime import date, timedelta
 
 import factory
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, ArticlePhoto, Category, Photo
-from organizations.models import Meeting, MeetingParticipant, Membership, Organization, Person, Position, Term
+from articles.models import Article, ArticlePhoto, Category, Photo, Tag
+from organizations.models import (
+    Meeting,
+    MeetingParticipant,
+    Membership,
+    Organization,
+    Person,
+    Position,
+    StaffAssignment,
+    Term,
+)
 
 
 def image_file(name="anh.jpg", size=(64, 48), color=(200, 30, 30), fmt="JPEG"):
@@ -30,6 +40,23 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
         if parent is None:
             return Organization.objects.add_root(create_kwargs=kwargs)
         return Organization.objects.add_child(parent, create_kwargs=kwargs)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"bientapvien{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.vn")
+    is_staff = True
+
+
+class StaffAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffAssignment
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
 
 
 class TermFactory(factory.django.DjangoModelFactory):
@@ -95,6 +122,13 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         model = Category
 
     name = factory.Sequence(lambda n: f"Xây dựng Đảng {n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Nghị quyết số {n}")
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):
