@@ -10,7 +10,7 @@ from taggit.models import Tag as TaggitTag
 from newsroom.images import validate_image
 from organizations.models import Organization
 
-from .models import Article, ArticlePhoto, Category, Photo, Tag
+from .models import Article, ArticlePhoto, Category, Photo, SiteSettings, Tag
 from .services import merge_tags
 
 # taggit's own tag model is unused here: articles are tagged with articles.Tag
@@ -174,7 +174,7 @@ class ArticlePhotoInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "unit", "category", "status", "published_at", "is_published"]
-    list_filter = ["status", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", "is_featured", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["unit", "category"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
@@ -185,7 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "related_units", "meeting", "period_code"]}),
         (_("Phân loại"), {"fields": ["category", "tags"]}),
         (_("Tác giả và nguồn"), {"fields": ["byline", "photo_credit", "source", "source_url", "cover"]}),
-        (_("Đăng bài"), {"fields": ["status", "published_at"]}),
+        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
     ]
 
     def get_queryset(self, request):
@@ -206,3 +206,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    list_display = ["site_name", "responsible_body", "editor_in_charge"]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Tin bài")
+
+    def ready(self):
+        from . import signals
+
+        post_save.connect(signals.make_renditions, sender=self.get_model("Photo"), dispatch_uid="photo-renditions")
+        post_save.connect(
+            signals.forget_site_settings, sender=self.get_model("SiteSettings"), dispatch_uid="site-cache"
+        )

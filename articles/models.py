@@ -1,5 +1,8 @@
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +10,12 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from newsroom.html import clean_html
+from newsroom.html import clean_html, html_to_text
 from newsroom.images import ImageField, validate_image
-from newsroom.text import nfc, slugify_vi, tone_key
-from organizations.models import HasPeriod, unique_slug
+from newsroom.text import fold, nfc, slugify_vi, tone_key
+from organizations.models import HasPeriod, Organization, unique_slug
+
+SITE_SETTINGS_CACHE_KEY = "site-settings"
 
 
 class Category(models.Model):
@@ -119,9 +124,47 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("unit", "category", "cover", "meeting")
 
-    def editable_by(self, user):
-        from organizations.models import Organization
+    def search(self, query):
+        """Articles matching `query` regardless of diacritics and tone placement, best first.
 
+        PostgreSQL: full-text search with unaccent over a GIN index (articles/search.py).
+        Elsewhere: every word must appear in the folded `search_key`; newest first.
+        """
+        words = fold(query).split()
+        if not words:
+            return self
+        if connection.vendor == "postgresql":
+            from .search import search_postgresql
+
+            return search_postgresql(self, query)
+        matching = self
+        for word in words:
+            matching = matching.filter(search_key__contains=word)
+        return matching
+
+    def related_to(self, article):
+        """Articles sharing a tag or the meeting with `article` (its tags prefetched)."""
+        shared = Q(tags__in=[tag.pk for tag in article.tags.all()])
+        if article.meeting_id:
+            shared |= Q(meeting_id=article.meeting_id)
+        return self.filter(shared).exclude(pk=article.pk).distinct()
+
+    def newer_than(self, article):
+        return self.filter(unit_id=article.unit_id, published_at__gt=article.published_at).order_by("published_at")
+
+    def older_than(self, article):
+        return self.filter(unit_id=article.unit_id, published_at__lt=article.published_at).order_by("-published_at")
+
+    def latest_per_branch(self, *, depth, count):
+        """The newest `count` articles of each branch of the tree at `depth`, in one query; `branch` is its path."""
+        branch = Substr("unit__path", 1, Organization.steplen * depth)
+        ranked = Window(RowNumber(), partition_by=branch, order_by=F("published_at").desc())
+        return self.annotate(branch=branch, row_number=ranked).filter(row_number__lte=count)
+
+    def most_read(self):
+        return self.filter(view_count__gt=0).order_by("-view_count", "-published_at")
+
+    def editable_by(self, user):
         return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
 
 
@@ -172,6 +215,10 @@ class Article(HasPeriod):
         Photo, verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
+    view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
+    body_text = models.TextField(editable=False, blank=True)
+    search_key = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
@@ -197,6 +244,8 @@ class Article(HasPeriod):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, max_length=300, exclude_pk=self.pk)
         self.body = clean_html(self.body)
+        self.body_text = html_to_text(self.body)
+        self.search_key = "\n".join(fold(part) for part in (self.title, self.lead, self.body_text))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -240,3 +289,31 @@ class ArticlePhoto(models.Model):
     @property
     def display_alt(self):
         return self.alt_text or self.photo.alt_text or self.caption or self.article.title
+
+
+class SiteSettings(models.Model):
+    """What the footer of every page must say about who publishes the site (one row)."""
+
+    site_name = models.CharField(_("tên trang"), max_length=200, default="Tin tức Đảng bộ tỉnh")
+    responsible_body = models.CharField(_("cơ quan chủ quản"), max_length=200, default="Ban Tuyên giáo Tỉnh ủy")
+    editor_in_charge = models.CharField(_("chịu trách nhiệm nội dung"), max_length=200, blank=True)
+    license = models.CharField(_("giấy phép"), max_length=200, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+
+    class Meta:
+        verbose_name = _("thông tin trang")
+        verbose_name_plural = _("thông tin trang")
+
+    def __str__(self):
+        return self.site_name
+
+    @classmethod
+    def current(cls):
+        """The settings row, cached; a fresh database gets the defaults."""
+        settings_row = cache.get(SITE_SETTINGS_CACHE_KEY)
+        if settings_row is None:
+            settings_row = cls.objects.first() or cls()
+            cache.set(SITE_SETTINGS_CACHE_KEY, settings_row, 3600)
+        return settings_row

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tin-tuc/", views.ArticleListView.as_view(), name="list"),
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("tin-tuc/<slug:slug>/doc/", views.count_view, name="count-view"),
+    path("ky/<period:period>/", views.PeriodArchiveView.as_view(), name="period"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("chuyen-muc/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryArticlesFeed(), name="category-feed"),
+    path("the/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
+    path("the/<slug:slug>/rss/", feeds.TagArticlesFeed(), name="tag-feed"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("bien-tap/tai-anh/", views.editor_upload, name="editor-upload"),
 ]

@@ -1,12 +1,22 @@
+import re
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.db.models import F
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
 from newsroom.images import validate_image
 
-from .models import Article, Photo
+from .filters import ArticleFilter
+from .models import Article, Category, Photo, Tag
+
+BOTS = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|zalo|preview|curl|wget|python|headless", re.IGNORECASE)
 
 
 class PublishedArticlesMixin:
@@ -21,13 +31,63 @@ class HomeView(PublishedArticlesMixin, ListView):
     paginate_by = 10
 
 
-class ArticleListView(PublishedArticlesMixin, ListView):
-    pass
+class ArticleListView(PublishedArticlesMixin, FilterView):
+    filterset_class = ArticleFilter
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/article_search.html"
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("gallery__photo", "tags")
+
+
+class PeriodArchiveView(PublishedArticlesMixin, ListView):
+    template_name = "articles/period_archive.html"
+
+    def get_queryset(self):
+        return super().get_queryset().in_period(self.kwargs["period"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(period=self.kwargs["period"], **kwargs)
+
+
+class CategoryArticleListView(PublishedArticlesMixin, ListView):
+    template_name = "articles/category_article_list.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class TagArticleListView(PublishedArticlesMixin, ListView):
+    template_name = "articles/tag_article_list.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+@csrf_exempt
+@require_POST
+def count_view(request, slug):
+    """A read, reported by the page's script after it loads: cached pages still count, bots without scripts don't.
+
+    One count per reader and article per hour; a known bot's user agent counts nothing.
+    """
+    if not BOTS.search(request.headers.get("User-Agent", "")):
+        reader = request.headers.get("X-Forwarded-For", request.META.get("REMOTE_ADDR", "")).split(",")[0].strip()
+        if cache.add(f"read:{slug}:{reader}", 1, 3600):
+            Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+    return HttpResponse(status=204)
 
 
 @require_POST

@@ -1,6 +1,7 @@
 """Sanitizing of rich text: keep what the editor produces, drop everything else."""
 
 import re
+from html import unescape
 
 import nh3
 
@@ -48,3 +49,14 @@ def clean_html(html: str) -> str:
         strip_comments=True,
         attribute_filter=_drop_hidden_script_urls,
     )
+
+
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|tr|div)>|<br\s*/?>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of (sanitized) HTML, one line per block, for search and descriptions."""
+    text = TAG.sub(" ", BLOCK_END.sub("\n", html or ""))
+    lines = (" ".join(line.split()) for line in unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from html import escape
 
 # huyền, hỏi, ngã, sắc, nặng: the order in which tones break ties when sorting
 TONES = "\u0300\u0309\u0303\u0301\u0323"
@@ -78,3 +79,37 @@ def given_name_sort_key(full_name: str) -> str:
             tones += tone
         letters += "00"
     return (letters + "0" + tones)[:255]
+
+
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char.lower())[:1] or char
+    return "d" if base == "đ" else base
+
+
+def highlight(text: str, query: str, *, length: int = 240) -> str:
+    """An HTML-escaped excerpt of `text` around the first word of `query` it contains, every such word in <mark>.
+
+    Matching ignores case, diacritics and tone placement, so "hoi nghi" marks "Hội nghị".
+    """
+    text = nfc(text or "")
+    folded = "".join(_fold_char(c) for c in text)  # one character for each character of `text`
+    words = sorted({w for w in re.findall(r"\w+", fold(query or "")) if len(w) > 1}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+    first = pattern.search(folded) if pattern else None
+    start = max(0, (first.start() if first else 0) - length // 4)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    pieces, cursor = [], start
+    for match in pattern.finditer(folded, start, end) if pattern else ():
+        pieces += [
+            escape(text[cursor : match.start()]),
+            "<mark>",
+            escape(text[match.start() : match.end()]),
+            "</mark>",
+        ]
+        cursor = match.end()
+    pieces.append(escape(text[cursor:end]))
+    return ("… " if start else "") + "".join(pieces).strip() + (" …" if end < len(text) else "")

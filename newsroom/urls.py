@@ -1,15 +1,35 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from articles.sitemaps import ArticleSitemap, CategorySitemap, PeriodSitemap, StaticViewSitemap, TagSitemap
+from newsroom.periods import PeriodConverter
+from organizations.sitemaps import MeetingSitemap, OrganizationSitemap
+
+register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
 
 admin.site.site_header = _("Quản trị tin tức Đảng bộ")
 admin.site.site_title = _("Quản trị tin tức")
 admin.site.index_title = _("Bảng điều khiển")
 
+sitemaps = {
+    "pages": StaticViewSitemap,
+    "articles": ArticleSitemap,
+    "units": OrganizationSitemap,
+    "meetings": MeetingSitemap,
+    "periods": PeriodSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("articles.urls")),
     path("", include("organizations.urls")),
 ]

@@ -1,25 +1,45 @@
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
-from articles.models import Article
+from articles.views import PublishedArticlesMixin
 
+from .filters import MeetingFilter
 from .models import Meeting, Organization
 
 
 class OrganizationListView(ListView):
-    model = Organization
+    template_name = "organizations/organization_list.html"
+
+    def get_queryset(self):
+        return Organization.objects.select_related("succeeded_by")
 
 
-class OrganizationDetailView(DetailView):
-    model = Organization
+class UnitArticleListView(PublishedArticlesMixin, ListView):
+    """A unit's page: the unit (its facts come from inclusion tags) and its articles, sub-units' included."""
+
+    template_name = "organizations/organization_detail.html"
+
+    def get_queryset(self):
+        self.unit = get_object_or_404(
+            Organization.objects.select_related("succeeded_by", "contact_person"), slug=self.kwargs["slug"]
+        )
+        articles = super().get_queryset().in_unit(self.unit)
+        if "period" in self.kwargs:
+            articles = articles.in_period(self.kwargs["period"])
+        return articles
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published().in_unit(self.object).for_listing()[:20]
-        return super().get_context_data(articles=articles, **kwargs)
+        return super().get_context_data(unit=self.unit, period=self.kwargs.get("period"), **kwargs)
 
 
-class MeetingListView(ListView):
+class MeetingListView(FilterView):
+    filterset_class = MeetingFilter
     paginate_by = 20
-    queryset = Meeting.objects.select_related("host")
+    template_name = "organizations/meeting_list.html"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("host")
 
 
 class MeetingDetailView(DetailView):
@@ -27,5 +47,5 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         participations = self.object.participations.select_related("person")
-        articles = self.object.articles.published()
+        articles = self.object.articles.published().for_listing()
         return super().get_context_data(participations=participations, articles=articles, **kwargs)

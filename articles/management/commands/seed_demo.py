@@ -17,7 +17,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import demo_data as data
-from articles.models import Article, ArticlePhoto, Category, Photo, Tag, TaggedArticle
+from articles.models import Article, ArticlePhoto, Category, Photo, SiteSettings, Tag, TaggedArticle
 from newsroom.text import slugify_vi, tone_key
 from organizations.models import Meeting, MeetingParticipant, Membership, Organization, Person, Position, Term
 from organizations.services import merge_organizations, rename_organization, transfer_membership
@@ -173,6 +173,22 @@ class DemoBuilder:
         TaggedArticle.objects.bulk_create(self.tagged, batch_size=500)
         Article.related_units.through.objects.bulk_create(self.related, batch_size=500)
         self.hold_back_some()
+        self.feature_some()
+        SiteSettings.objects.update_or_create(
+            pk=1,
+            defaults={
+                "site_name": "Tin tức Đảng bộ tỉnh Thanh Sơn",
+                "responsible_body": "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Sơn",
+                "editor_in_charge": "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                "license": "Giấy phép số 00/GP-TTĐT (dữ liệu mẫu)",
+                "address": "Số 1 đường Trần Hưng Đạo, thành phố Thanh Sơn",
+                "email": "banbientap@example.vn",
+            },
+        )
+
+    def feature_some(self):
+        newest = Article.objects.published().filter(meeting__isnull=False).order_by("-published_at")
+        Article.objects.filter(pk__in=list(newest.values_list("pk", flat=True)[:3])).update(is_featured=True)
 
     # --- The tree ---
 

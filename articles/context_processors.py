@@ -1,0 +1,5 @@
+from .models import SiteSettings
+
+
+def site(request):
+    return {"site": SiteSettings.current()}

@@ -1,0 +1,87 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from newsroom.periods import Period, PeriodKind
+from newsroom.text import highlight
+from organizations.models import Organization
+
+from ..models import Article
+
+register = template.Library()
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("articles/includes/featured.html")
+def featured_articles(count=3):
+    return {"articles": Article.objects.published().filter(is_featured=True).for_listing()[:count]}
+
+
+@register.inclusion_tag("articles/includes/most_read.html")
+def most_read(count=5):
+    return {"articles": Article.objects.published().most_read().for_listing()[:count]}
+
+
+@register.inclusion_tag("articles/includes/unit_blocks.html")
+def unit_blocks(count=4):
+    """A block for each current unit directly under the province, with its branch's newest articles: two queries."""
+    depth = 2
+    units = list(Organization.objects.current().filter(depth=depth))
+    latest = Article.objects.published().for_listing().latest_per_branch(depth=depth, count=count)
+    by_branch = {}
+    for article in latest.order_by("-published_at"):
+        by_branch.setdefault(article.branch, []).append(article)
+    return {"blocks": [(unit, by_branch[unit.path]) for unit in units if unit.path in by_branch]}
+
+
+@register.inclusion_tag("articles/includes/related.html")
+def related_articles(article, count=5):
+    return {"articles": Article.objects.published().related_to(article).for_listing()[:count]}
+
+
+@register.inclusion_tag("articles/includes/newer_older.html")
+def newer_older(article):
+    published = Article.objects.published().only("title", "slug", "published_at")
+    return {"newer": published.newer_than(article).first(), "older": published.older_than(article).first()}
+
+
+@register.simple_tag
+def sub_periods(period):
+    """The periods inside `period` that readers narrow to: halves and quarters of a year, years of a term."""
+    start = period.start.year
+    if period.kind == PeriodKind.YEAR:
+        return [Period.half(start, 1), Period.half(start, 2), *(Period.quarter(start, q) for q in range(1, 5))]
+    if period.kind in (PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.NINE_MONTHS):
+        return [Period.month(start, m) for m in range(period.start.month, period.end.month + 1)]
+    if period.kind == PeriodKind.TERM:
+        return [Period.midterm(start, period.end.year), *(Period.year(y) for y in range(start, period.end.year + 1))]
+    return []
+
+
+@register.simple_tag
+def snippet(text, query, length=240):
+    return highlight(text, query, length=length)
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """schema.org NewsArticle for search engines, safe inside a <script> element."""
+    absolute = context["request"].build_absolute_uri
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "mainEntityOfPage": absolute(article.get_absolute_url()),
+        "author": {
+            "@type": "Organization" if not article.byline else "Person",
+            "name": article.byline or article.unit.name,
+        },
+        "publisher": {"@type": "Organization", "name": context["site"].site_name},
+        "description": article.lead[:300],
+    }
+    if article.cover:
+        data["image"] = [absolute(article.cover.image.url)]
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
