@@ -215,6 +215,10 @@ class Article(HasPeriod):
         Photo, verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
+    import_key = models.CharField(
+        _("khóa nhập"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        help_text=_("Định danh bài nhập từ trang cũ (địa chỉ gốc hoặc mã băm nội dung): nhập lại thì cập nhật."),
+    )  # fmt: skip
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)

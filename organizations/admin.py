@@ -21,12 +21,12 @@ from .models import (
 class OrganizationAdmin(TreeAdmin):
     form = movenodeform_factory(Organization)
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
-    list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
+    list_filter = ["kind", "needs_review", ("valid_to", admin.EmptyFieldListFilter)]
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
     autocomplete_fields = ["contact_person", "succeeded_by"]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "short_name", "aliases", "slug"]}),
+        (None, {"fields": ["kind", "name", "short_name", "aliases", "slug", "needs_review"]}),
         (
             _("Chức năng và liên hệ"),
             {"fields": ["description", "address", "phone", "email", "website", "contact_person"]},

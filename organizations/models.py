@@ -150,6 +150,10 @@ class Organization(MP_Node):
         related_name="predecessors", help_text=_("Đơn vị mới sau khi đổi tên, sáp nhập hoặc giải thể."),
     )  # fmt: skip
 
+    needs_review = models.BooleanField(
+        _("cần xác nhận"), default=False, help_text=_("Đơn vị do công cụ nhập bài đề xuất; quản trị viên cần kiểm tra.")
+    )
+
     objects = OrganizationManager()
 
     class Meta:
