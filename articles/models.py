@@ -168,6 +168,13 @@ class ArticleQuerySet(models.QuerySet):
         return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    """Articles not in the trash: what every list, page, feed and admin screen starts from."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class Article(HasPeriod):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Nháp")
@@ -229,13 +236,26 @@ class Article(HasPeriod):
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    submitted_at = models.DateTimeField(_("gửi duyệt lúc"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("chuyển vào thùng rác lúc"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người xóa"), null=True, blank=True, on_delete=models.SET_NULL,
+        editable=False, related_name="+",
+    )  # fmt: skip
+
+    objects = ArticleManager()
+    all_objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [
+            ("approve_article", _("Duyệt, trả lại và gỡ bài của đơn vị mình")),
+            ("purge_article", _("Xóa hẳn bài khỏi thùng rác")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["period_start", "period_end"]),
@@ -321,3 +341,26 @@ class SiteSettings(models.Model):
             settings_row = cls.objects.first() or cls()
             cache.set(SITE_SETTINGS_CACHE_KEY, settings_row, 3600)
         return settings_row
+
+
+class ArticleEvent(models.Model):
+    """One step of an article through the workflow, with the comment that went with it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("thao tác"), max_length=20)
+    from_status = models.CharField(_("từ trạng thái"), max_length=12, choices=Article.Status.choices)
+    to_status = models.CharField(_("sang trạng thái"), max_length=12, choices=Article.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    comment = models.TextField(_("ghi chú"), blank=True)
+    at = models.DateTimeField(_("thời gian"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bước duyệt bài")
+        verbose_name_plural = _("lịch sử duyệt bài")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article} – {self.action}"

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "newsroom",
     "organizations",
     "articles",
+    "audit",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,7 @@ def unique_slug(model, value, *, max_length=200, exclude_pk=None):
     """A slug of `value` not yet taken in `model`, suffixed -2, -3... when needed."""
     base = slugify_vi(value, max_length=max_length - 6) or "muc"
     slug, n = base, 1
-    taken = model._default_manager.exclude(pk=exclude_pk)
+    taken = model._base_manager.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
@@ -151,7 +151,9 @@ class Organization(MP_Node):
     )  # fmt: skip
 
     needs_review = models.BooleanField(
-        _("cần xác nhận"), default=False, help_text=_("Đơn vị do công cụ nhập bài đề xuất; quản trị viên cần kiểm tra.")
+        _("cần xác nhận"),
+        default=False,
+        help_text=_("Đơn vị do công cụ nhập bài đề xuất; quản trị viên cần kiểm tra."),
     )
 
     objects = OrganizationManager()
