@@ -12,13 +12,19 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Test-only tools from package-lock.json: the Nu Html Checker (run by the machine's Java) and axe-core.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime. Without npm the checks skip (fail in CI).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm not found: HTML and accessibility checks will be skipped"; fi
+
 run: $(VENV)/.installed
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
-	DEBUG=true $(BIN)/python manage.py ensure_admin
+	DEBUG=true $(BIN)/python manage.py ensure_admin --demo-roles
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
@@ -30,4 +36,4 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,17 +1,27 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from sorl.thumbnail import get_thumbnail
 from taggit.models import Tag as TaggitTag
 
 from newsroom.images import validate_image
-from organizations.models import Organization
+from organizations.models import Meeting, Organization
 
+from .history import ArticleHistoryAdmin
 from .models import Article, ArticlePhoto, Category, Photo, SiteSettings, Tag
+from .proposals import propose
 from .services import merge_tags
+from .views import preview_url
+from .workflow import APPROVE_PERMISSION, TRANSITIONS, apply_transition, available_transitions
 
 # taggit's own tag model is unused here: articles are tagged with articles.Tag
 admin.site.unregister(TaggitTag)
@@ -66,19 +76,29 @@ class TagAdmin(admin.ModelAdmin):
     def article_count(self, tag):
         return tag.article_count
 
-    @admin.action(description=_("Gộp các thẻ đã chọn vào thẻ đầu tiên (theo tên)"))
+    @admin.action(description=_("Gộp các thẻ đã chọn…"))
     def merge_selected(self, request, queryset):
+        """First a page to choose which tag stays, then the merge."""
         tags = list(queryset.order_by("name"))
         if len(tags) < 2:
             self.message_user(request, _("Hãy chọn ít nhất hai thẻ để gộp."), messages.WARNING)
-            return
-        into, *sources = tags
+            return None
+        into = next((tag for tag in tags if str(tag.pk) == request.POST.get("into")), None)
+        if request.POST.get("confirm") != "yes" or into is None:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Gộp thẻ"), "tags": tags, "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }  # fmt: skip
+            return TemplateResponse(request, "admin/articles/tag/merge.html", context)
+        sources = [tag for tag in tags if tag.pk != into.pk]
         merge_tags(sources=sources, into=into)
         self.message_user(
             request,
             ngettext("Đã gộp %(n)d thẻ vào “%(into)s”.", "Đã gộp %(n)d thẻ vào “%(into)s”.", len(sources))
             % {"n": len(sources), "into": into.name},
         )
+        return None
 
 
 def thumbnail_html(photo, size="120x80"):
@@ -155,41 +175,112 @@ class ArticlePhotoForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(admin.StackedInline):
     model = ArticlePhoto
     form = ArticlePhotoForm
     extra = 1
     autocomplete_fields = ["photo"]
     readonly_fields = ["preview"]
-    fields = ["preview", "photo", "upload", "caption", "credit", "alt_text", "order"]
+    fields = [("preview", "photo", "upload"), "caption", ("credit", "alt_text", "order")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("photo")
 
-    @admin.display(description=_("ảnh"))
+    @admin.display(description=_("xem trước"))
     def preview(self, placement):
         return thumbnail_html(placement.photo if placement.pk else None)
 
 
+class ArticleAdminForm(forms.ModelForm):
+    workflow_comment = forms.CharField(
+        label=_("Ghi chú gửi kèm"), required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_("Bắt buộc khi trả lại hoặc gỡ bài."),
+    )  # fmt: skip
+
+    proposal_kind = forms.ChoiceField(
+        label=_("loại hội nghị"), required=False, choices=[("", "---------"), *Meeting.Kind.choices],
+        help_text=_("Chọn đơn vị và loại hội nghị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Article
+        fields = "__all__"  # noqa: DJ007 -- the admin's fieldsets choose the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+
+    def clean(self):
+        cleaned = super().clean()
+        transition = TRANSITIONS.get(self.data.get("_transition", ""))
+        if transition and transition.needs_comment and not cleaned.get("workflow_comment", "").strip():
+            self.add_error("workflow_comment", _("Hãy ghi rõ lý do khi “%(action)s”.") % {"action": transition.label})
+        return cleaned
+
+
+def proposal_attrs(*, unit_field, date_field=""):
+    return {"data-propose-url": reverse("admin:articles_article_propose"), "data-unit-field": unit_field,
+            "data-date-field": date_field}  # fmt: skip
+
+
+def propose_view(request):
+    """JSON: the usual title, tags and period for ?unit=<id>&kind=<code>[&on=dd/mm/yyyy], within the user's units."""
+    unit = Organization.objects.editable_by(request.user).filter(pk=request.GET.get("unit") or None).first()
+    if unit is None or request.GET.get("kind") not in Meeting.Kind.values:
+        return JsonResponse({"error": _("Chọn một đơn vị của bạn và một loại hội nghị.")}, status=400)
+    try:
+        on = forms.DateField().clean(request.GET.get("on")) or timezone.localdate()
+    except forms.ValidationError:
+        on = timezone.localdate()
+    return JsonResponse(propose(unit, request.GET["kind"], on))
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "unit", "category", "status", "published_at", "is_published"]
+class ArticleAdmin(ArticleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "unit", "status", "waiting", "published_at", "is_published"]
     list_filter = ["status", "is_featured", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["unit", "category"]
-    search_fields = ["title", "lead"]
+    search_fields = ["title", "lead", "unit__name", "unit__short_name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["unit", "related_units", "meeting", "category", "cover"]
+    readonly_fields = ["status"]
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "related_units", "meeting", "period_code"]}),
+        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "proposal_kind", "related_units", "meeting", "period_code"]}),
         (_("Phân loại"), {"fields": ["category", "tags"]}),
         (_("Tác giả và nguồn"), {"fields": ["byline", "photo_credit", "source", "source_url", "cover"]}),
         (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
     ]
 
+    class Media:
+        js = ["admin/js/jquery.init.js", "admin/js/proposals.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
+
+    def get_urls(self):
+        propose = path("de-xuat/", self.admin_site.admin_view(propose_view), name="articles_article_propose")
+        return [propose, *super().get_urls()]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm(APPROVE_PERMISSION):
+            return self.readonly_fields
+        return [*self.readonly_fields, "is_featured"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Titles and leads without diacritics or with either tone placement ("hoi nghi", "Tỉnh uỷ")."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            found = found | queryset.filter(pk__in=queryset.search(search_term).values("pk"))
+        return found, may_have_duplicates
+
+    @admin.display(description=_("chờ duyệt"), ordering="submitted_at")
+    def waiting(self, obj):
+        if obj.status != Article.Status.SUBMITTED or not obj.submitted_at:
+            return ""
+        return timesince(obj.submitted_at)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":
@@ -206,6 +297,41 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow"] = {
+            "transitions": available_transitions(request.user, obj) if obj else [TRANSITIONS["submit"]],
+            "events": obj.events.select_related("actor")[:20] if obj else [],
+            "preview_url": preview_url(request, obj) if obj else "",
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def _after_save(self, request, obj):
+        """The edits are saved; now the workflow step that the button asked for."""
+        name = request.POST.get("_transition")
+        if not name:
+            return None
+        try:
+            apply_transition(
+                obj, name, by=request.user, comment=request.POST.get("workflow_comment", ""), request=request
+            )
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+        else:
+            obj.refresh_from_db()
+            self.message_user(
+                request,
+                _("Đã lưu và “%(action)s”: bài đang ở trạng thái “%(status)s”.")
+                % {"action": TRANSITIONS[name].label, "status": obj.get_status_display()},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
 
 @admin.register(SiteSettings)

@@ -6,11 +6,28 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from .models import Article, Category, SiteSettings, Tag
 
 FEED_SIZE = 20
+# Control characters XML 1.0 forbids; Word's line and page breaks become spaces.
+XML_FORBIDDEN = {code: None for code in range(32) if chr(code) not in "\t\n\r"} | {0x0B: " ", 0x0C: " "}
+
+
+def xml_safe(value):
+    if isinstance(value, str):
+        return value.translate(XML_FORBIDDEN)
+    if isinstance(value, list | tuple):
+        return [xml_safe(part) for part in value]
+    return value
 
 
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
+
+    def get_feed(self, obj, request):
+        """The feed without the control characters XML 1.0 forbids: text pasted from Word carries some."""
+        feed = super().get_feed(obj, request)
+        for data in [feed.feed, *feed.items]:
+            data.update({key: xml_safe(value) for key, value in data.items()})
+        return feed
 
     def title(self, obj=None):
         return SiteSettings.current().site_name

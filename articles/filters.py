@@ -1,10 +1,11 @@
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.periods import Period
+from newsroom.periods import FIRST_YEAR, LAST_YEAR, Period
 from organizations.models import Meeting, Organization
 
 from .models import Article, Category, Tag
@@ -31,6 +32,33 @@ class PeriodField(forms.CharField):
         return period
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker: it holds only ISO dates, so a date from the URL (31/12/2021 or 2021-12-31) is shown
+    as one, and a bad date is not echoed (its error is)."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        try:
+            value = forms.DateField().to_python(value)
+        except forms.ValidationError:
+            return None
+        return value.isoformat() if value else None
+
+
+def start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def validate_day(day):
+    """A day the site can hold news of: the years of the periods (and within what datetimes can hold)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Ngày phải trong khoảng năm %(first)s đến năm %(last)s."),
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
 class PeriodFilter(django_filters.Filter):
     field_class = PeriodField
 
@@ -38,11 +66,40 @@ class PeriodFilter(django_filters.Filter):
         return qs.in_period(value) if value else qs
 
 
-class ArticleFilter(django_filters.FilterSet):
+class PublicFilterSet(django_filters.FilterSet):
+    """Filters of a public list: the ones in use are shown as chips, each removable on its own."""
+
+    def chosen(self):
+        """(label, value shown, query string without this filter) for each filter in use: removable chips."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        chips = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            params = self.data.copy()
+            params.pop(name, None)
+            params.pop("page", None)
+            chips.append((self.filters[name].label, self._shown(name, value), params.urlencode()))
+        return chips
+
+    def _shown(self, name, value):
+        if isinstance(value, Period):
+            return value.label
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        field = self.form.fields[name]
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            return dict(field.choices).get(value, value)  # a meeting kind by its name, not its code
+        return value
+
+
+class ArticleFilter(PublicFilterSet):
     """The public filters: they compose, and every one of them stays in the URL."""
 
     q = django_filters.CharFilter(
         label=_("Từ khóa"), method="search", max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("Từ khóa quá dài: tối đa %(limit_value)d ký tự, hãy rút gọn lại.")},
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("vd. hoi nghi so ket")}),
     )  # fmt: skip
     unit = django_filters.ModelChoiceFilter(
@@ -63,16 +120,10 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Loại hội nghị"), field_name="meeting__kind", choices=Meeting.Kind.choices, empty_label=_("Tất cả")
     )
     date_from = django_filters.DateFilter(
-        label=_("Từ ngày"),
-        field_name="published_at",
-        lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Từ ngày"), method="published_from", widget=DateInput, validators=[validate_day]
     )
     date_to = django_filters.DateFilter(
-        label=_("Đến ngày"),
-        field_name="published_at",
-        lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Đến ngày"), method="published_to", widget=DateInput, validators=[validate_day]
     )
 
     class Meta:
@@ -85,26 +136,12 @@ class ArticleFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.search(value)
 
-    def chosen(self):
-        """(label, value shown, query string without this filter) for each filter in use: removable chips."""
-        if not self.is_bound or not self.is_valid():
-            return []
-        chips = []
-        for name, value in self.form.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            params = self.data.copy()
-            params.pop(name, None)
-            params.pop("page", None)
-            shown = (
-                value.label
-                if isinstance(value, Period)
-                else value.strftime("%d/%m/%Y")
-                if isinstance(value, date)
-                else value
-            )
-            chips.append((self.filters[name].label, shown, params.urlencode()))
-        return chips
+    # Local days as ranges of published_at, so that its index serves them (a cast to date would not).
+    def published_from(self, queryset, name, day):
+        return queryset.filter(published_at__gte=start_of_day(day))
+
+    def published_to(self, queryset, name, day):
+        return queryset.filter(published_at__lt=start_of_day(day + timedelta(days=1)))
 
 
 # The URL says ?from=...&to=... ("from" cannot be a Python attribute name).

@@ -58,6 +58,11 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+def tags_to_string(tags):
+    """Tags as the admin's text field shows them: "Nghị quyết, Đại hội" (quotes only around a name with a comma)."""
+    return ", ".join(f'"{tag.name}"' if "," in tag.name else tag.name for tag in sorted(tags, key=lambda t: t.name))
+
+
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
@@ -284,6 +289,23 @@ class Article(HasPeriod):
 
     is_published.boolean = True
     is_published.short_description = _("đang hiển thị")
+
+
+class TrashManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=False)
+
+
+class TrashedArticle(Article):
+    """An article in the trash: hidden everywhere, its slug still taken, until restored or purged."""
+
+    objects = TrashManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("bài trong thùng rác")
+        verbose_name_plural = _("thùng rác")
+        ordering = ["-deleted_at", "-pk"]
 
 
 class ArticlePhoto(models.Model):

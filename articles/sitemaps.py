@@ -36,7 +36,8 @@ class PeriodSitemap(Sitemap):
     """Every period that published articles report on, and the years that contain them."""
 
     def items(self):
-        codes = Article.objects.published().exclude(period_code="").values_list("period_code", flat=True).distinct()
+        published = Article.objects.published().exclude(period_code="").order_by()  # DISTINCT over the codes alone
+        codes = published.values_list("period_code", flat=True).distinct()
         periods = {Period.parse(code) for code in codes}
         periods |= {Period.year(p.start.year) for p in periods if p.start.year == p.end.year}
         return sorted(periods)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tin-tuc/", views.ArticleListView.as_view(), name="list"),
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("tin-tuc/<slug:slug>/doc/", views.count_view, name="count-view"),
+    path("xem-truoc/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("ky/<period:period>/", views.PeriodArchiveView.as_view(), name="period"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("chuyen-muc/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = _("Nhật ký hệ thống")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

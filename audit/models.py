@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .middleware import current_request
+
 
 class AuditEventQuerySet(models.QuerySet):
     def for_object(self, obj):
@@ -55,11 +57,17 @@ class AuditEvent(models.Model):
 
 
 def record(action, *, actor=None, obj=None, detail="", request=None, actor_name=""):
-    """Write one audit event; `request` gives the IP address."""
+    """Write one audit event. `request` gives the IP address and, unless `actor` or `actor_name` says who acted,
+    the signed-in user; it defaults to the request being served (audit.middleware), for signal receivers."""
+    request = request if request is not None else current_request.get()
+    if actor is None and not actor_name and request is not None:
+        actor = getattr(request, "user", None)
+    if actor is not None and not actor.pk:  # AnonymousUser
+        actor = None
     return AuditEvent.objects.create(
         action=action,
-        actor=actor if actor is not None and actor.pk else None,
-        actor_name=actor_name or (actor.get_username() if actor is not None and actor.pk else ""),
+        actor=actor,
+        actor_name=actor_name or (actor.get_username() if actor is not None else ""),
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:300] if obj is not None else "",

@@ -1,7 +1,9 @@
 import unicodedata
 
+from axes.apps import AppConfig as BaseAxesConfig
 from django.apps import AppConfig
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_APPS = {"organizations", "articles"}
 TEXT_FIELD_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
@@ -17,6 +19,7 @@ def store_text_as_nfc(sender, instance, **kwargs):
 
 
 class NewsroomConfig(AppConfig):
+    default = True  # AxesConfig below lives in this module too
     name = "newsroom"
     verbose_name = "Newsroom"
 
@@ -24,3 +27,7 @@ class NewsroomConfig(AppConfig):
         for model in self.apps.get_models():
             if model._meta.app_label in PROJECT_APPS:
                 pre_save.connect(store_text_as_nfc, sender=model, dispatch_uid=f"nfc-{model._meta.label}")
+
+
+class AxesConfig(BaseAxesConfig):
+    verbose_name = _("Khóa đăng nhập")

@@ -133,13 +133,17 @@ class Period:
         """The first period named in `text`; "6 tháng đầu năm" without a year takes the next year in its clause."""
         with suppress(ValueError):
             return cls.parse(text)
+        return next(cls.find_all(text), None)
+
+    @classmethod
+    def find_all(cls, text):
+        """Every period named in `text`, in order of appearance."""
         for line in text.splitlines():
             line = fold(line)
             for match in PHRASE.finditer(line):
                 with suppress(ValueError):
                     if period := cls._from_phrase(match):
-                        return period
-        return None
+                        yield period
 
     @classmethod
     def _from_phrase(cls, match):

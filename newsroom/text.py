@@ -1,4 +1,4 @@
-"""Vietnamese text: Unicode form, tone placement, search keys, slugs and name sorting."""
+"""Vietnamese text: Unicode form, tone placement, search keys, unit-name keys, slugs and name sorting."""
 
 import re
 import unicodedata
@@ -44,6 +44,57 @@ def fold(value: str) -> str:
 def tone_key(value: str) -> str:
     """Key ignoring case, tone placement, Unicode form and spacing, but not diacritics."""
     return " ".join(nfc(normalize_tone(value).casefold()).split())
+
+
+# Abbreviations in unit names, written out (after folding): "Sở TN&MT" is "Sở Tài nguyên và Môi trường".
+UNIT_ABBREVIATIONS = [
+    (r"tn ?& ?mt|tnmt", "tai nguyen moi truong"),
+    (r"nn ?& ?ptnt|nnptnt", "nong nghiep phat trien nong thon"),
+    (r"nn ?& ?mt|nnmt", "nong nghiep moi truong"),
+    (r"vh ?, ?tt ?& ?dl|vh ?- ?tt ?- ?dl|vhttdl", "van hoa the thao du lich"),
+    (r"gd ?& ?dt|gddt", "giao duc dao tao"),
+    (r"kh ?& ?dt|khdt", "ke hoach dau tu"),
+    (r"ld ?- ?tb ?& ?xh|ldtbxh", "lao dong thuong binh xa hoi"),
+    (r"tt ?& ?tt|tttt", "thong tin truyen thong"),
+    (r"kh ?& ?cn|khcn", "khoa hoc cong nghe"),
+    (r"gtvt", "giao thong van tai"),
+    (r"ubnd", "uy ban nhan dan"),
+    (r"hdnd", "hoi dong nhan dan"),
+    (r"ubkt", "uy ban kiem tra"),
+    (r"mttq", "mat tran to quoc"),
+    (r"bch", "ban chap hanh"),
+    (r"btv", "ban thuong vu"),
+    (r"ccq", "cac co quan"),
+    (r"ccb", "cuu chien binh"),
+    (r"lhpn", "lien hiep phu nu"),
+    (r"thpt", "trung hoc pho thong"),
+    (r"thcs", "trung hoc co so"),
+    (r"dn", "doanh nghiep"),
+    (r"cq", "co quan"),
+    (r"vp", "van phong"),
+    (r"tp", "thanh pho"),
+    (r"tn", "thanh nien"),
+    # the committee stands for its organization: "Đảng ủy X" is "Đảng bộ X", "Tỉnh ủy" is "Đảng bộ tỉnh"
+    (r"dang uy", "dang bo"),
+    (r"chi uy", "chi bo"),
+    (r"tinh uy", "dang bo tinh"),
+    (r"huyen uy", "dang bo huyen"),
+    (r"thanh uy", "dang bo thanh pho"),
+    (r"thi uy", "dang bo thi xa"),
+    (r"quan uy", "dang bo quan"),
+]
+UNIT_ABBREVIATION_PATTERN = re.compile(r"\b(?:" + "|".join(f"({a})" for a, _ in UNIT_ABBREVIATIONS) + r")(?![\w&])")
+
+
+def _expand_unit_abbreviation(match):
+    return UNIT_ABBREVIATIONS[match.lastindex - 1][1]
+
+
+def unit_name_key(name: str) -> str:
+    """A key under which the names of one unit agree: no case or diacritics, abbreviations written out, "Đảng ủy"
+    read as "Đảng bộ", punctuation and "và" ignored: "Đảng uỷ Sở TN&MT" = "Đảng bộ Sở Tài nguyên và Môi trường"."""
+    key = UNIT_ABBREVIATION_PATTERN.sub(_expand_unit_abbreviation, fold(name or ""))
+    return " ".join(word for word in re.findall(r"[a-z0-9]+", key) if word != "va")
 
 
 def slugify_vi(value: str, max_length: int = 200) -> str:

@@ -15,6 +15,7 @@ register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before
 admin.site.site_header = _("Quản trị tin tức Đảng bộ")
 admin.site.site_title = _("Quản trị tin tức")
 admin.site.index_title = _("Bảng điều khiển")
+admin.site.enable_nav_sidebar = False  # the change lists need the width
 
 sitemaps = {
     "pages": StaticViewSitemap,

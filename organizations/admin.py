@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from articles.admin import proposal_attrs
+from newsroom.history import HistoryAdmin
+
 from .models import (
     Meeting,
     MeetingParticipant,
@@ -53,6 +56,17 @@ class TermAdmin(admin.ModelAdmin):
     list_select_related = ["organization"]
     search_fields = ["organization__name", "organization__short_name", "congress_number"]
     autocomplete_fields = ["organization"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
+
+    def get_search_results(self, request, queryset, search_term):
+        """A year ("2025") finds the terms it falls in, beside the usual name search."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        years = [int(word) for word in search_term.split() if word.isdigit() and len(word) == 4]
+        for year in years:
+            found |= queryset.filter(start_year__lte=year, end_year__gte=year)
+        return found, may_have_duplicates
 
 
 class PositionInline(admin.TabularInline):
@@ -111,7 +125,7 @@ class MeetingParticipantInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title", "host", "kind", "held_on", "period_code"]
     list_filter = ["kind", "period_kind", ("host", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["host"]
@@ -125,8 +139,17 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("Nội dung"), {"fields": ["summary", "tasks"]}),
     ]
 
+    class Media:
+        js = ["admin/js/jquery.init.js", "admin/js/proposals.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).filter(host__in=Organization.objects.editable_by(request.user))
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "kind":
+            field.widget.attrs.update(proposal_attrs(unit_field="id_host", date_field="id_held_on"))
+        return field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "host":

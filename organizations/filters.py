@@ -1,12 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from articles.filters import PeriodFilter
+from articles.filters import PeriodFilter, PublicFilterSet
 
 from .models import Meeting, Organization
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(PublicFilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("Đơn vị"), queryset=Organization.objects.all(), to_field_name="slug", method="in_unit",
         empty_label=_("Tất cả đơn vị"),

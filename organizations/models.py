@@ -4,6 +4,7 @@ from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -11,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from newsroom.images import validate_image
+from newsroom.images import ImageField, validate_image
 from newsroom.periods import Period, PeriodKind
-from newsroom.text import given_name_sort_key, slugify_vi
+from newsroom.text import given_name_sort_key, normalize_tone, slugify_vi, unit_name_key
 
 
 def unique_slug(model, value, *, max_length=200, exclude_pk=None):
@@ -91,6 +92,11 @@ class OrganizationQuerySet(MP_NodeQuerySet):
 
     def party(self):
         return self.filter(kind__in=Organization.Kind.party_kinds())
+
+    def named(self, name):
+        """Units called `name` by full name, short name or an alias, compared by `unit_name_key`."""
+        key = unit_name_key(name)
+        return self.filter(pk__in=[unit.pk for unit in self if key and key in unit.name_keys()])
 
     def editable_by(self, user):
         """The units `user` is assigned to and everything below them."""
@@ -192,6 +198,10 @@ class Organization(MP_Node):
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
+    def name_keys(self):
+        """`unit_name_key` of the full name, the short name and each alias."""
+        return {unit_name_key(name) for name in (self.name, self.short_name, *self.alias_list()) if name}
+
     def is_party(self):
         return self.kind in Organization.Kind.party_kinds()
 
@@ -264,6 +274,9 @@ class StaffAssignment(models.Model):
         return f"{self.user} – {self.organization}"
 
 
+YEAR_RANGE = [MinValueValidator(1930), MaxValueValidator(2100)]
+
+
 class TermQuerySet(models.QuerySet):
     def containing(self, on):
         return self.filter(
@@ -275,8 +288,8 @@ class Term(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("tổ chức"), on_delete=models.PROTECT, related_name="terms"
     )
-    start_year = models.PositiveSmallIntegerField(_("năm bắt đầu"))
-    end_year = models.PositiveSmallIntegerField(_("năm kết thúc"))
+    start_year = models.PositiveSmallIntegerField(_("năm bắt đầu"), validators=YEAR_RANGE)
+    end_year = models.PositiveSmallIntegerField(_("năm kết thúc"), validators=YEAR_RANGE)
     congress_number = models.CharField(
         _("Đại hội lần thứ"), max_length=10, blank=True, help_text=_("Số La Mã, vd. XIII.")
     )
@@ -304,7 +317,16 @@ class Term(models.Model):
         ]
 
     def __str__(self):
+        return f"{self.label} ({self.organization.display_name})"
+
+    @property
+    def label(self):
         return _("Nhiệm kỳ %(start)s - %(end)s") % {"start": self.start_year, "end": self.end_year}
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year <= self.start_year:
+            raise ValidationError({"end_year": _("Năm kết thúc phải sau năm bắt đầu.")})
 
     @property
     def period(self):
@@ -325,7 +347,7 @@ class Person(models.Model):
     sort_key = models.CharField(max_length=255, editable=False, db_index=True)
     slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
     bio = models.TextField(_("tiểu sử công khai"), blank=True)
-    photo = models.ImageField(_("ảnh chân dung"), upload_to="people/", blank=True, validators=[validate_image])
+    photo = ImageField(_("ảnh chân dung"), upload_to="people/", blank=True, validators=[validate_image])
 
     objects = PersonQuerySet.as_manager()
 
@@ -349,6 +371,13 @@ class Person(models.Model):
 
     def title_line(self, on: date, sep=", "):
         return sep.join(self.titles_on(on))
+
+
+# How Party and government titles rank when a unit's leaders are listed (DOMAIN.md): the first prefix that fits.
+SENIORITY = (
+    "Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư", "Chủ tịch", "Giám đốc", "Trưởng", "Chánh",
+    "Ủy viên Ban Thường vụ", "Chủ nhiệm Ủy ban Kiểm tra", "Phó Chủ tịch", "Phó Giám đốc", "Phó",
+)  # fmt: skip
 
 
 class PositionQuerySet(models.QuerySet):
@@ -403,6 +432,11 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.title}"
+
+    def seniority(self):
+        """0 for a Secretary, higher for lower offices; unknown titles come last."""
+        title = normalize_tone(self.title)
+        return next((i for i, prefix in enumerate(SENIORITY) if title.startswith(prefix)), len(SENIORITY))
 
     def clean(self):
         super().clean()
@@ -530,6 +564,21 @@ class Meeting(HasPeriod):
 
     def get_absolute_url(self):
         return reverse("organizations:meeting-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.term_id and self.host_id and self.term.organization_id != self.host_id:
+            raise ValidationError(
+                {"term": _("Nhiệm kỳ này thuộc một tổ chức khác, không phải đơn vị tổ chức hội nghị.")}
+            )
+        if self.host_id and self.held_on and not self.host.is_current(self.held_on):
+            host = self.host
+            message = _("Vào ngày này, “%(unit)s” không hoạt động (từ %(start)s đến %(end)s).") % {
+                "unit": host.name,
+                "start": host.valid_from.strftime("%d/%m/%Y") if host.valid_from else "…",
+                "end": host.valid_to.strftime("%d/%m/%Y") if host.valid_to else _("nay"),
+            }
+            raise ValidationError({"held_on": message})
 
     def task_list(self):
         return [line.strip() for line in self.tasks.splitlines() if line.strip()]

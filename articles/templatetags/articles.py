@@ -42,6 +42,8 @@ def related_articles(article, count=5):
 
 @register.inclusion_tag("articles/includes/newer_older.html")
 def newer_older(article):
+    if article.published_at is None:  # a preview of an unpublished article
+        return {}
     published = Article.objects.published().only("title", "slug", "published_at")
     return {"newer": published.newer_than(article).first(), "older": published.older_than(article).first()}
 
@@ -72,7 +74,7 @@ def article_json_ld(context, article):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title[:110],
-        "datePublished": article.published_at.isoformat(),
+        "datePublished": (article.published_at or article.updated_at).isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         "author": {

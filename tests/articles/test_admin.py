@@ -166,17 +166,30 @@ def test_tag_change_updates_it(admin_client):
     assert tag.name == "Nghị quyết Trung ương"
 
 
-def test_tag_merge_action_keeps_one_tag_on_the_articles(admin_client):
+def test_tag_merge_action_first_asks_which_tag_stays(admin_client):
+    tagged_article("Nghị quyết", "Học tập")
+    selected = list(Tag.objects.values_list("pk", flat=True))
+    response = admin_client.post(admin_url("tag"), {"action": "merge_selected", "_selected_action": selected})
+    assert response.status_code == 200
+    assert "Chọn thẻ được giữ lại" in response.content.decode()
+    assert Tag.objects.count() == 2
+
+
+def test_tag_merge_action_keeps_the_chosen_tag_on_the_articles(admin_client):
     both = tagged_article("Nghị quyết", "Học tập")
     one = tagged_article("Nghị quyết")
+    keep = Tag.objects.get(name="Nghị quyết")
     response = admin_client.post(
         admin_url("tag"),
-        {"action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True))},
+        {
+            "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
+            "confirm": "yes", "into": keep.pk,
+        },
         follow=True,
-    )
-    assert list(Tag.objects.values_list("name", flat=True)) == ["Học tập"]
-    assert [list(a.tags.names()) for a in (both, one)] == [["Học tập"], ["Học tập"]]
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã gộp 1 thẻ vào “Học tập”."]
+    )  # fmt: skip
+    assert list(Tag.objects.values_list("name", flat=True)) == ["Nghị quyết"]
+    assert [list(a.tags.names()) for a in (both, one)] == [["Nghị quyết"], ["Nghị quyết"]]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã gộp 1 thẻ vào “Nghị quyết”."]
 
 
 def test_photo_add_stores_the_image_and_the_uploader(admin_client, admin_user):

@@ -253,19 +253,31 @@ def test_term_without_congress_dates_spans_its_years(db):
     assert not term.contains(date(2021, 1, 1))
 
 
-def test_term_is_named_by_its_years(db):
-    assert str(TermFactory(start_year=2020, end_year=2025)) == "Nhiệm kỳ 2020 - 2025"
+def test_term_is_labelled_by_its_years(db):
+    assert TermFactory(start_year=2020, end_year=2025).label == "Nhiệm kỳ 2020 - 2025"
+
+
+def test_term_is_named_with_its_organization_so_pickers_can_tell_terms_apart(db):
+    term = TermFactory(start_year=2020, end_year=2025, organization__name="Đảng bộ Sở Tư pháp")
+    assert str(term) == "Nhiệm kỳ 2020 - 2025 (Đảng bộ Sở Tư pháp)"
 
 
 def test_term_period_is_the_whole_term(db):
     assert TermFactory(start_year=2020, end_year=2025).period == Period.term(2020, 2025)
 
 
-def test_full_clean_refuses_a_term_ending_before_its_start_year(db):
+def test_full_clean_refuses_a_term_ending_before_its_start_year_on_the_end_year(db):
     term = TermFactory.build(organization=OrganizationFactory(), start_year=2025, end_year=2020)
     with pytest.raises(ValidationError) as error:
         term.full_clean()
-    assert "Năm kết thúc phải sau năm bắt đầu." in error.value.message_dict[NON_FIELD_ERRORS]
+    assert "Năm kết thúc phải sau năm bắt đầu." in error.value.message_dict["end_year"]
+
+
+def test_full_clean_refuses_an_implausible_year(db):
+    term = TermFactory.build(organization=OrganizationFactory(), start_year=2025, end_year=20300)
+    with pytest.raises(ValidationError) as error:
+        term.full_clean()
+    assert "end_year" in error.value.message_dict
 
 
 def test_full_clean_refuses_a_term_ending_before_its_congress(db):
@@ -530,3 +542,18 @@ def test_titles_leave_out_positions_that_are_not_public(db):
     PositionFactory(person=person, title="Bí thư Đảng ủy", rank=1)
     PositionFactory(person=person, title="Tổ trưởng tổ đảng", rank=2, is_public=False)
     assert person.titles_on(date(2021, 6, 18)) == ["Bí thư Đảng ủy"]
+
+
+def test_meeting_refuses_a_term_of_another_unit(db):
+    meeting = MeetingFactory.build(host=OrganizationFactory(), term=TermFactory())
+    with pytest.raises(ValidationError) as error:
+        meeting.full_clean()
+    assert "thuộc một tổ chức khác" in error.value.message_dict["term"][0]
+
+
+def test_meeting_refuses_a_day_when_its_host_no_longer_existed(db):
+    host = OrganizationFactory(valid_from=date(2015, 1, 1), valid_to=date(2025, 2, 28))
+    meeting = MeetingFactory.build(host=host, held_on=date(2025, 7, 15))
+    with pytest.raises(ValidationError) as error:
+        meeting.full_clean()
+    assert "không hoạt động" in error.value.message_dict["held_on"][0]

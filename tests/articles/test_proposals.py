@@ -1,0 +1,67 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from articles.proposals import propose
+from organizations.models import Meeting
+from tests.factories import OrganizationFactory, StaffAssignmentFactory, TermFactory, UserFactory
+
+K = Meeting.Kind
+
+
+@pytest.fixture
+def unit(db):
+    unit = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường")
+    TermFactory(organization=unit, start_year=2020, end_year=2025, congress_number="XIII", starts_on=date(2020, 7, 1))
+    return unit
+
+
+def test_mid_year_review_proposes_the_usual_title_tags_and_first_half(unit):
+    proposal = propose(unit, K.SO_KET_6_THANG, date(2021, 6, 18))
+    assert proposal["title"] == (
+        "Đảng bộ Sở Tài nguyên và Môi trường tổ chức Hội nghị sơ kết công tác Đảng 6 tháng đầu năm, "
+        "triển khai nhiệm vụ 6 tháng cuối năm 2021"
+    )
+    assert (proposal["tags"], proposal["period"]) == (["Sơ kết", "Công tác Đảng"], "2021-H1")
+
+
+def test_year_end_review_held_in_january_reports_on_the_previous_year(unit):
+    assert propose(unit, K.TONG_KET_NAM, date(2016, 1, 12))["period"] == "2015"
+    assert propose(unit, K.TONG_KET_NAM, date(2021, 12, 20))["period"] == "2021"
+
+
+def test_congress_takes_its_number_and_term_from_the_unit(unit):
+    proposal = propose(unit, K.DAI_HOI, date(2020, 7, 1))
+    assert proposal["title"].endswith("lần thứ XIII, nhiệm kỳ 2020 - 2025")
+    assert proposal["period"] == "2020-2025"
+
+
+def test_mid_term_review_is_filed_under_the_mid_term(unit):
+    assert propose(unit, K.SO_KET_GIUA_NHIEM_KY, date(2023, 6, 1))["period"] == "2020-2025-mid"
+
+
+def test_thematic_cell_meeting_is_filed_under_its_month(unit):
+    assert propose(unit, K.SINH_HOAT_CHUYEN_DE, date(2021, 3, 8))["period"] == "2021-03"
+
+
+def test_other_meetings_propose_nothing(unit):
+    assert propose(unit, K.OTHER, date(2021, 3, 8)) == {"title": "", "tags": [], "period": ""}
+
+
+def test_admin_endpoint_answers_for_the_users_own_units(client, unit):
+    user = UserFactory(is_staff=True)
+    StaffAssignmentFactory(user=user, organization=unit)
+    client.force_login(user)
+    url = reverse("admin:articles_article_propose")
+    response = client.get(url, {"unit": unit.pk, "kind": K.SO_KET_9_THANG, "on": "05/10/2021"})
+    assert response.json()["period"] == "2021-9M"
+
+
+def test_admin_endpoint_refuses_another_units_id(client, unit):
+    user = UserFactory(is_staff=True)
+    StaffAssignmentFactory(user=user, organization=OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
+    client.force_login(user)
+    response = client.get(reverse("admin:articles_article_propose"), {"unit": unit.pk, "kind": K.SO_KET_9_THANG})
+    assert response.status_code == 400
+    assert "đơn vị của bạn" in response.json()["error"]

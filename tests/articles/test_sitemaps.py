@@ -1,0 +1,99 @@
+from datetime import date, timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from articles.models import Article
+from organizations.models import Organization
+from tests.factories import ArticleFactory, CategoryFactory, MeetingFactory, OrganizationFactory, TagFactory
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+STATIC_PAGES = {"/", "/tin-tuc/", "/don-vi/", "/hoi-nghi/"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return {loc.text.removeprefix("http://testserver") for loc in root.findall("sm:url/sm:loc", NS)}
+
+
+@pytest.fixture
+def site(db):
+    province = OrganizationFactory(name="Đảng bộ tỉnh", kind=Organization.Kind.PROVINCIAL)
+    unit = OrganizationFactory(name="Đảng bộ Sở Tài chính", parent=province)
+    merged = OrganizationFactory(name="Đảng bộ Sở cũ", parent=province, valid_to=date(2025, 6, 30), succeeded_by=unit)
+    meeting = MeetingFactory(host=unit)
+    category, tag = CategoryFactory(slug="xay-dung-dang"), TagFactory(slug="nghi-quyet-21")
+    reports = [
+        ArticleFactory(unit=unit, period_code="2021-H1", category=category, meeting=meeting),
+        ArticleFactory(unit=unit, period_code="2022-Q3"),
+        ArticleFactory(unit=merged, period_code="2020-2025"),
+        ArticleFactory(unit=unit, period_code="2020-2025-mid"),
+        ArticleFactory(unit=unit),
+    ]
+    reports[0].tags.add(tag)
+    return {"units": [province, unit, merged], "meeting": meeting, "articles": reports}
+
+
+def test_sitemap_lists_every_public_page(client, site):
+    expected = {
+        *STATIC_PAGES,
+        *(article.get_absolute_url() for article in site["articles"]),
+        *(unit.get_absolute_url() for unit in site["units"]),
+        site["meeting"].get_absolute_url(),
+        "/ky/2021-h1/",
+        "/ky/2021/",
+        "/ky/2022-q3/",
+        "/ky/2022/",
+        "/ky/2020-2025/",
+        "/ky/2020-2025-mid/",
+        "/chuyen-muc/xay-dung-dang/",
+        "/the/nghi-quyet-21/",
+    }
+    assert sitemap(client) == expected
+
+
+def test_every_page_in_the_sitemap_exists(client, site):
+    for path in sitemap(client):
+        assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        {"status": Article.Status.DRAFT},
+        {"status": Article.Status.SUBMITTED},
+        {"status": Article.Status.RETURNED},
+        {"status": Article.Status.WITHDRAWN},
+        {"published_at": timezone.now() + timedelta(days=1)},
+    ],
+)
+def test_sitemap_has_nothing_only_unpublished_articles_lead_to(client, site, hidden):
+    before = sitemap(client)
+    draft = ArticleFactory(
+        unit=site["units"][1], period_code="2019-Q1", category=CategoryFactory(slug="chi-ban-nhap"), **hidden
+    )
+    draft.tags.add(TagFactory(slug="the-nhap"))
+    assert sitemap(client) == before
+
+
+def test_sitemap_gives_articles_their_last_change(client, db):
+    ArticleFactory()
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    article = root.find("sm:url[sm:loc='http://testserver/tin-tuc/" + Article.objects.get().slug + "/']", NS)
+    assert article.find("sm:lastmod", NS).text == timezone.localdate().isoformat()
+
+
+def test_robots_txt_is_plain_text_and_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode().splitlines()

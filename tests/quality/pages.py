@@ -1,0 +1,72 @@
+"""Every kind of public page, as URLs into the demo province (`manage.py seed_demo`): the HTML and accessibility
+checks walk this one list."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.urls import reverse
+
+from articles.models import Article, Category, Tag
+from newsroom.periods import Period
+from organizations.models import Meeting, Organization
+
+NOT_FOUND = "/trang-nay-khong-co/"
+
+
+def report_with_gallery():
+    """A published report of a meeting, with its period, tags and at least two photos."""
+    return (
+        Article.objects.published()
+        .filter(meeting__kind=Meeting.Kind.SO_KET_6_THANG, period_start__isnull=False)
+        .annotate(photo_count=Count("gallery", distinct=True), tag_count=Count("tags", distinct=True))
+        .filter(photo_count__gte=2, tag_count__gte=1)
+        .select_related("unit", "meeting")
+        .latest()
+    )
+
+
+def public_pages():
+    """[(name, path, expected status)] for every public page, on the demo data."""
+    report = report_with_gallery()
+    province = Organization.objects.get_root_nodes().get()
+    renamed = Organization.objects.exclude(succeeded_by=None).select_related("succeeded_by").first()
+    category = Category.objects.filter(articles__isnull=False).first()
+    tag = Tag.objects.filter(tagged_articles__isnull=False).first()
+    year = report.period.start.year
+    filters = {
+        "q": "hoi nghi",
+        "unit": province.slug,
+        "period": f"{year}-H1",
+        "category": category.slug,
+        "kind": Meeting.Kind.SO_KET_6_THANG,
+        "from": f"{year}-01-01",
+        "to": f"{year}-12-31",
+    }
+    invalid = {"period": "kỳ không có", "from": "31/02/2021", "unit": "khong-co-don-vi", "kind": "khong-co"}
+    return [
+        ("trang-chu", reverse("articles:home"), 200),
+        ("tin-tuc", reverse("articles:list"), 200),
+        ("tin-tuc-trang-2", reverse("articles:list") + "?page=2", 200),
+        ("tin-tuc-loc", reverse("articles:list") + "?" + urlencode(filters), 200),
+        ("tin-tuc-loc-theo-ky", reverse("articles:list") + f"?period={year}", 200),
+        ("tin-tuc-loc-sai", reverse("articles:list") + "?" + urlencode(invalid), 200),
+        ("tim-kiem", reverse("articles:search") + "?q=hoi+nghi", 200),
+        ("tim-kiem-trong", reverse("articles:search"), 200),
+        ("tim-kiem-khong-thay", reverse("articles:search") + "?q=xyzxyz", 200),
+        ("bai-viet", report.get_absolute_url(), 200),
+        ("don-vi", reverse("organizations:list"), 200),
+        ("don-vi-tinh", province.get_absolute_url(), 200),
+        ("don-vi-bao-cao", report.unit.get_absolute_url(), 200),
+        ("don-vi-theo-ky", reverse("organizations:period", args=[province.slug, Period.year(year)]), 200),
+        ("don-vi-doi-ten", renamed.get_absolute_url(), 200),
+        ("don-vi-ke-thua", renamed.succeeded_by.get_absolute_url(), 200),
+        ("ky-nam", reverse("articles:period", args=[Period.year(2021)]), 200),
+        ("ky-6-thang", reverse("articles:period", args=[Period.half(2021, 1)]), 200),
+        ("ky-cua-bai", reverse("articles:period", args=[report.period]), 200),
+        ("chuyen-muc", reverse("articles:category", args=[category.slug]), 200),
+        ("the", reverse("articles:tag", args=[tag.slug]), 200),
+        ("hoi-nghi", reverse("organizations:meeting-list"), 200),
+        ("hoi-nghi-loc-sai", reverse("organizations:meeting-list") + "?period=sai&unit=khong-co", 200),
+        ("hoi-nghi-chi-tiet", report.meeting.get_absolute_url(), 200),
+        ("404", NOT_FOUND, 404),
+    ]
