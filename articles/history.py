@@ -99,6 +99,21 @@ def mark_present(article_id, user, page, *, leaving=False) -> list[str]:
 # --- Optimistic locking ---
 
 
+def confirm_action(model_admin, request, queryset, title, template):
+    """The page that asks before a bulk action on `queryset` goes ahead (it posts back with post=yes)."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "subtitle": None,
+        "opts": model_admin.opts,
+        "queryset": queryset,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "media": model_admin.media,
+    }
+    request.current_app = model_admin.admin_site.name
+    return TemplateResponse(request, template, context)
+
+
 class ArticleGuardForm(forms.ModelForm):
     """Refuses to save over a newer version than the one the form was opened on, and a slug held by the trash."""
 
@@ -211,17 +226,13 @@ class ArticleHistoryAdmin(HistoryAdmin):
                 request, ngettext("Đã chuyển %d bài vào thùng rác.", "Đã chuyển %d bài vào thùng rác.", count) % count
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Chuyển vào thùng rác"),
-            "subtitle": None,
-            "opts": self.opts,
-            "queryset": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "media": self.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/articles/article/trash_selected_confirmation.html", context)
+        return confirm_action(
+            self,
+            request,
+            queryset,
+            _("Chuyển vào thùng rác"),
+            "admin/articles/article/trash_selected_confirmation.html",
+        )
 
     def get_deleted_objects(self, objs, request):
         listed = [format_html('<a href="{}">{}</a>', self.url_for("change", quote(obj.pk)), obj) for obj in objs]
@@ -297,14 +308,10 @@ class TrashedArticleAdmin(admin.ModelAdmin):
             count = purge(queryset, by=request.user, request=request)
             self.message_user(request, ngettext("Đã xóa hẳn %d bài.", "Đã xóa hẳn %d bài.", count) % count)
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Xóa hẳn khỏi thùng rác"),
-            "subtitle": None,
-            "opts": self.opts,
-            "queryset": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "media": self.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/articles/trashedarticle/purge_confirmation.html", context)
+        return confirm_action(
+            self,
+            request,
+            queryset,
+            _("Xóa hẳn khỏi thùng rác"),
+            "admin/articles/trashedarticle/purge_confirmation.html",
+        )

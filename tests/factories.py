@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -57,6 +58,14 @@ class StaffAssignmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     organization = factory.SubFactory(OrganizationFactory)
+
+
+def staff_with_role(role, unit, **kwargs):
+    """A staff account in the group `role` (newsroom.roles), assigned to `unit`."""
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    StaffAssignmentFactory(user=user, organization=unit)
+    return user
 
 
 class TermFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,6 @@
 """What each role can and cannot do, over HTTP through the admin, including tampered URLs and form posts."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
@@ -12,18 +11,10 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
-    StaffAssignmentFactory,
-    UserFactory,
+    staff_with_role,
 )
 
 S = Article.Status
-
-
-def with_role(role, unit):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    StaffAssignmentFactory(user=user, organization=unit)
-    return user
 
 
 @pytest.fixture
@@ -37,19 +28,19 @@ def tree(db):
 
 @pytest.fixture
 def editor(client, tree):
-    client.force_login(with_role(EDITOR, tree["ours"]))
+    client.force_login(staff_with_role(EDITOR, tree["ours"]))
     return client
 
 
 @pytest.fixture
 def approver(client, tree):
-    client.force_login(with_role(APPROVER, tree["ours"]))
+    client.force_login(staff_with_role(APPROVER, tree["ours"]))
     return client
 
 
 @pytest.fixture
 def site_admin(client, tree):
-    client.force_login(with_role(SITE_ADMIN, tree["province"]))
+    client.force_login(staff_with_role(SITE_ADMIN, tree["province"]))
     return client
 
 

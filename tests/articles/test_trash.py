@@ -1,7 +1,6 @@
 import pytest
 import reversion
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -14,19 +13,11 @@ from tests.factories import (
     ArticleFactory,
     MeetingFactory,
     OrganizationFactory,
-    StaffAssignmentFactory,
-    UserFactory,
+    staff_with_role,
 )
 
 TRASH = reverse("admin:articles_trashedarticle_changelist")
 ARTICLES = reverse("admin:articles_article_changelist")
-
-
-def member_of(role, unit):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=role))
-    StaffAssignmentFactory(user=user, organization=unit)
-    return user
 
 
 @pytest.fixture
@@ -36,7 +27,7 @@ def unit(db):
 
 @pytest.fixture
 def approver(unit):
-    return member_of(APPROVER, unit)
+    return staff_with_role(APPROVER, unit)
 
 
 @pytest.fixture
@@ -90,7 +81,7 @@ def test_bulk_action_replaces_django_delete(client, article, approver):
 
 
 def test_an_editor_cannot_move_to_the_trash(client, article, unit):
-    client.force_login(member_of(EDITOR, unit))
+    client.force_login(staff_with_role(EDITOR, unit))
     assert client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}).status_code == 403
     act(client, ARTICLES, "trash_selected", [article], post="yes")
     assert Article.objects.filter(pk=article.pk).exists()
@@ -164,7 +155,7 @@ def test_site_admin_purges_after_confirming(client, trashed, unit):
     with reversion.create_revision():
         Article.all_objects.get(pk=trashed.pk).save()
     assert Version.objects.get_for_object_reference(Article, trashed.pk).exists()
-    client.force_login(member_of(SITE_ADMIN, unit))
+    client.force_login(staff_with_role(SITE_ADMIN, unit))
     confirm = act(client, TRASH, "purge_selected", [trashed])
     assert "Xóa hẳn 1 bài sau?" in confirm.content.decode()
     assert Article.all_objects.filter(pk=trashed.pk).exists()

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -11,16 +10,9 @@ from articles.models import Article, ArticleEvent
 from articles.workflow import apply_transition, approvers_of, available_transitions
 from audit.models import AuditEvent
 from newsroom.roles import APPROVER, EDITOR
-from tests.factories import ArticleFactory, OrganizationFactory, StaffAssignmentFactory, UserFactory
+from tests.factories import ArticleFactory, OrganizationFactory, staff_with_role
 
 S = Article.Status
-
-
-def member_of(role, unit, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=role))
-    StaffAssignmentFactory(user=user, organization=unit)
-    return user
 
 
 @pytest.fixture
@@ -30,12 +22,12 @@ def unit(db):
 
 @pytest.fixture
 def editor(unit):
-    return member_of(EDITOR, unit)
+    return staff_with_role(EDITOR, unit)
 
 
 @pytest.fixture
 def approver(unit):
-    return member_of(APPROVER, unit)
+    return staff_with_role(APPROVER, unit)
 
 
 @pytest.fixture
@@ -65,7 +57,7 @@ def test_approver_publishes_a_submitted_article_now(draft, editor, approver):
 
 
 def test_approver_of_another_unit_cannot_approve(draft, editor):
-    stranger = member_of(APPROVER, OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
+    stranger = staff_with_role(APPROVER, OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
     apply_transition(draft, "submit", by=editor)
     with pytest.raises(PermissionDenied):
         apply_transition(draft, "approve", by=stranger)
@@ -75,7 +67,7 @@ def test_approver_of_a_parent_unit_can_approve_for_its_sub_units(editor):
     parent = OrganizationFactory(name="Đảng bộ Khối các cơ quan tỉnh")
     child = OrganizationFactory(name="Chi bộ Văn phòng", parent=parent)
     article = ArticleFactory(unit=child, status=S.SUBMITTED, published_at=None)
-    article = apply_transition(article, "approve", by=member_of(APPROVER, parent))
+    article = apply_transition(article, "approve", by=staff_with_role(APPROVER, parent))
     assert article.status == S.PUBLISHED
 
 
@@ -145,8 +137,8 @@ def test_each_step_is_in_the_audit_log(draft, editor, approver):
 def test_submitting_emails_the_approvers_of_that_unit_only(
     draft, editor, approver, django_capture_on_commit_callbacks
 ):
-    member_of(APPROVER, OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
-    member_of(EDITOR, draft.unit)
+    staff_with_role(APPROVER, OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
+    staff_with_role(EDITOR, draft.unit)
     with django_capture_on_commit_callbacks(execute=True):
         apply_transition(draft, "submit", by=editor)
     assert [message.to for message in mail.outbox] == [[approver.email]]
@@ -162,7 +154,7 @@ def test_returning_emails_the_author(draft, editor, approver, django_capture_on_
 
 
 def test_approvers_of_a_unit_include_those_assigned_above(unit, approver):
-    above = member_of(APPROVER, OrganizationFactory(name="Đảng bộ tỉnh"))
+    above = staff_with_role(APPROVER, OrganizationFactory(name="Đảng bộ tỉnh"))
     child = OrganizationFactory(name="Chi bộ Phòng Đo đạc", parent=unit)
     assert set(approvers_of(child)) == {approver}
     assert set(approvers_of(above.unit_assignments.get().organization)) == {above}
@@ -249,7 +241,7 @@ def test_staff_of_the_unit_preview_a_draft_as_the_public_page(client, draft, edi
 
 
 def test_staff_of_another_unit_cannot_preview_a_draft(client, draft):
-    client.force_login(member_of(EDITOR, OrganizationFactory(name="Đảng bộ Sở Tư pháp")))
+    client.force_login(staff_with_role(EDITOR, OrganizationFactory(name="Đảng bộ Sở Tư pháp")))
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 

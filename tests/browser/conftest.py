@@ -70,7 +70,7 @@ class PageLog:
 
     def watch(self, page):
         page.on("request", lambda request: self.urls.append(request.url))
-        page.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
+        page.on("requestfailed", self._failed)
         page.on(
             "response",
             lambda response: response.status >= 400 and self.failed.append(f"{response.url}: {response.status}"),
@@ -78,6 +78,11 @@ class PageLog:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         return page
+
+    def _failed(self, request):
+        # why: a request the browser cancels because the page navigated on (net::ERR_ABORTED) is not a failure
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failed.append(f"{request.url}: {request.failure}")
 
     def foreign(self):
         return [url for url in self.urls if urlsplit(url).scheme != "data" and urlsplit(url).netloc != self.host]

@@ -7,11 +7,12 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
 from newsroom.roles import APPROVER, EDITOR, sync_roles
-from organizations.models import Organization
+from organizations.models import Meeting, Organization
 from tests.factories import OrganizationFactory, StaffAssignmentFactory, UserFactory
 
 from .conftest import DESKTOP
@@ -58,6 +59,11 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
     editor.locator("#id_title").fill(TITLE)
     editor.locator("#id_lead").fill(LEAD)
     pick_unit(editor, unit)
+    # the unit and a meeting kind propose what is still empty (period, tags), never over the typed title
+    editor.locator("#id_proposal_kind").select_option(Meeting.Kind.SO_KET_6_THANG.value)
+    expect(editor.locator("#id_period_code")).to_have_value(f"{timezone.localdate().year}-H1")
+    expect(editor.locator("#id_tags")).to_have_value("Sơ kết, Công tác Đảng")
+    expect(editor.locator("#id_title")).to_have_value(TITLE)
     body = editor.locator(".field-body .ck-editor__editable")
     expect(body).to_be_visible()  # CKEditor has started
     body.click()
@@ -71,6 +77,7 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
     article = Article.objects.get(title=TITLE)
     assert article.created_by == newsroom["editor"] and article.unit == unit
     assert BODY in article.body and article.status == Article.Status.SUBMITTED
+    assert article.period_code == f"{timezone.localdate().year}-H1"
     expect(editor.get_by_role("button", name="Duyệt và đăng")).to_have_count(0)  # not the reporter's to approve
 
     # The approver finds it waiting on the dashboard and publishes it.
@@ -132,7 +139,7 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
 
     for log in logs:
         assert log.foreign() == [], "every request goes to this site"
-        assert log.errors == [], log.errors
+        assert log.errors == [], "no script error on any page"
         assert log.failed == [], "no request failed"
 
 
@@ -146,9 +153,12 @@ def log_in(page, user):
 
 def pick_unit(page, unit):
     """The unit field is a select2 autocomplete: open it, type part of the name, choose the one result."""
-    page.locator(".field-unit .select2-selection").click()
+    # each step waits for its answer: select2 aborts a request still running when the next one starts
+    with page.expect_response(lambda response: "/admin/autocomplete/" in response.url):
+        page.locator(".field-unit .select2-selection").click()
     search = page.locator(".select2-container--open .select2-search__field")
-    search.fill("Đảng bộ Sở")
+    with page.expect_response(lambda response: "/admin/autocomplete/" in response.url and "term=" in response.url):
+        search.fill("Đảng bộ Sở")
     results = page.locator(".select2-results__option:not(.loading-results)")
     expect(results).to_have_text([unit.name])  # the reporter's own unit only
     results.first.click()

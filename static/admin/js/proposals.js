@@ -5,7 +5,8 @@
     var kind = $("[data-propose-url]");
     if (!kind.length) { return; }
     var unit = $("#" + kind.data("unit-field"));
-    var day = $("#" + kind.data("date-field"));
+    // no date field (the article form has none): an empty set, not $("#"), which jQuery rejects with an error
+    var day = kind.data("date-field") ? $("#" + kind.data("date-field")) : $();
     function fill(selector, value) {
       var field = $(selector);
       if (field.length && !field.val() && value) { field.val(value); }

@@ -1,0 +1,294 @@
+"""What the meeting was: its date and part of day, host unit, kind, reviewed period and term."""
+
+import re
+from contextlib import suppress
+from datetime import date, timedelta
+
+from newsroom.periods import Period, PeriodKind
+from newsroom.text import fold
+
+from .layout import SENTENCE_END
+
+# --- The meeting date: "Chiều ngày 18/6/2021", "Ngày 17-5-2023", "sáng 17/7", "ngày 17 tháng 5 năm 2023" ---
+
+PART = r"(?P<part>sáng|chiều|tối|trưa|đêm)"
+# "18/6/2021", "17-5-2023", "17/7", "23 và 24/7/2020" (the first day), "15 tháng 12 năm 2020"
+DAY_MONTH = (
+    r"(?P<d>\d{1,2})(?:\s*(?:và|,|-|–|đến)\s*\d{1,2}(?=\s*[/.-]\s*\d))?\s*"
+    r"(?:[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+    r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)"
+)
+# ... after "sáng"/"chiều" (and "nay", "(", "ngày"), after "ngày", after "trong hai ngày", or opening the lead
+MEETING_DATE = re.compile(
+    rf"(?:{PART}\s+(?:nay\s+|qua\s+|hôm nay\s+)?(?:\(\s*|ngày\s+|hôm\s+)?|(?<![\w/])ngày\s+"
+    rf"|(?:trong|suốt)\s+(?:\d|hai|ba)\s+ngày\s+|^\(?)(?<![\d/]){DAY_MONTH}(?![\d/])",
+    re.IGNORECASE,
+)
+CITATION_BEFORE = re.compile(
+    r"(?:số\s*[\d/]|\d+\s*/\s*[A-ZĐ]|[A-ZĐ]{2,}-[A-ZĐ]{2,}|(?:quyết định|nghị quyết|chỉ thị|kế hoạch|công văn|"
+    r"hướng dẫn|thông báo|kết luận|quy định|thông tư|nghị định|luật|ban hành|ký)\b)[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+PARTS = {"sáng": "morning", "trưa": "morning", "chiều": "afternoon", "tối": "evening", "đêm": "evening"}
+
+
+def meeting_date(texts, *, published=None, period=None):
+    """(date, part of day) of the first meeting date in `texts` (lead first); (None, "") when the lead gives none
+    ("Vừa qua", "Mới đây"). Document dates ("Quyết định số 89/QĐ-UBND ngày 20/01/2021") are not meeting dates."""
+    for text in texts:
+        for match in MEETING_DATE.finditer(text):
+            if CITATION_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+                continue
+            day = int(match["d"])
+            month = int(match["m"] or match["m2"])
+            year = match["y"] or match["y2"]
+            year = int(year) if year else _year_for(day, month, text, published, period)
+            if year is None:
+                continue
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            part = (match["part"] or "").lower()
+            return found, PARTS.get(part, "")
+    return None, ""
+
+
+def _year_for(day, month, text, published, period):
+    """The year of a date written without one: from the publication date, the reviewed period, or the text."""
+    if published:
+        year = published.year
+        with_year = _safe_date(year, month, day)
+        if with_year and with_year > published.date():
+            year -= 1
+        return year
+    if period is not None:
+        end = period.end
+        candidates = [y for y in (end.year - 1, end.year, end.year + 1) if _safe_date(y, month, day)]
+        return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - end).days), default=None)
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+    return max(years) if years else None
+
+
+def _safe_date(year, month, day):
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- The host unit: "Đảng bộ Sở Tài nguyên và Môi trường tổ chức Hội nghị ..." ---
+
+ORG_PREFIX = re.compile(
+    r"(?<![\w])(?:Đảng (?:bộ|ủy|uỷ)|Chi (?:bộ|ủy|uỷ)|Ban Thường vụ|Ban Chấp hành|BCH|BTV|Ban Cán sự|Đảng đoàn|"
+    r"(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ)|Ban (?:Tuyên giáo|Dân vận|Tổ chức|Nội chính)|(?:Ủy|Uỷ) ban Kiểm tra|"
+    r"UBKT|Công đoàn|Đoàn Thanh niên|Đoàn TN|Hội Cựu chiến binh|Hội CCB|Hội Liên hiệp Phụ nữ|Hội LHPN|"
+    r"Ủy ban nhân dân|UBND|Sở|Văn phòng|Trường|Công ty|Trung tâm|Bệnh viện|Ban Quản lý)(?![\w])"
+)
+HOST_VERB = re.compile(
+    r"\s+(?:đã\s+|vừa\s+|long trọng\s+|chính thức\s+|trang trọng\s+|đến\s+|cùng\s+)*(?:tổ chức|tiến hành|khai mạc|"
+    r"họp|sơ kết|tổng kết|trao|thăm|ra quân|phát động|học tập|quán triệt|kết nạp|phối hợp tổ chức)\b"
+)
+# What follows a unit's name without being part of it: its place in the tree, a partner, who led a delegation.
+UNIT_QUALIFIER = re.compile(
+    r"\s+(?:trực thuộc|thuộc|phối hợp|cùng với|kết hợp với|liên kết với|do\s+(?:đồng chí|đ/c|ông|bà)|do)\b.*$",
+    re.IGNORECASE,
+)
+# The committee or a delegation acting for the unit: "BCH Đảng bộ Sở" is the Đảng bộ Sở.
+COMMITTEE_OF = re.compile(
+    r"^(?:BCH|BTV|Ban Chấp hành|Ban Thường vụ|Thường trực|Đoàn công tác của)\s+"
+    r"(?=Đảng|Chi|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ))"
+)
+SUBJECT_END = re.compile(
+    r"\s+(?:đã|đang|sẽ|vừa|luôn|tiếp tục|được|lãnh đạo|chỉ đạo|thực hiện|có|là|đạt|tổ chức|tiến hành)\b|[:;,.]"
+)
+SENTENCE_OPENER = re.compile(r"^(?:[^,]{0,40},\s+)?")
+
+
+def host_unit(lead: str, title: str, paragraphs=()) -> str:
+    """The unit that held the event, as written: the subject of "tổ chức" (or "sơ kết", "trao", "thăm" ...) in
+    the lead; else the first unit that is the subject of a sentence; else the unit the title names."""
+    for sentence in _first_sentences(lead, 2):
+        verb = HOST_VERB.search(sentence)
+        if verb and (found := _subject_unit(sentence[: verb.start()])):
+            return found
+    for paragraph in [lead, *paragraphs]:
+        for sentence in SENTENCE_END.split(paragraph):
+            if found := _sentence_subject_unit(sentence):
+                return found
+    if title:
+        verb = HOST_VERB.search(title)
+        if verb and (found := _subject_unit(title[: verb.start()])):
+            return found
+    return ""
+
+
+def _first_sentences(text, count):
+    return SENTENCE_END.split(text)[:count]
+
+
+def first_sentence(text):
+    return _first_sentences(text or "", 1)[0] if text else ""
+
+
+def _subject_unit(subject):
+    """The unit in the subject of a sentence: the last organization named at the start of a clause, the one after
+    "do" ("Hội nghị do Đảng ủy X tổ chức") or "của" ("Đoàn công tác của Đảng ủy X"), else the first one."""
+    starts = list(ORG_PREFIX.finditer(subject))
+    if not starts:
+        return ""
+
+    def before(m):
+        return subject[: m.start()].rstrip()
+
+    clause_starts = [m for m in starts if m.start() == 0 or before(m).endswith((",", "(", "-", "–"))]
+    owner = [m for m in starts if re.search(r"(?:\bdo|\b[Đđ]oàn(?: công tác| đại biểu)? của)$", before(m))]
+    if owner:
+        chosen = owner[0]
+    elif clause_starts:
+        chosen = clause_starts[-1]
+    else:
+        chosen = starts[0]
+    return _tidy_unit(subject[chosen.start() :])
+
+
+def _sentence_subject_unit(sentence):
+    """A unit that opens a sentence (after a short opening phrase): "Năm 2015, BCH Đảng bộ Sở đã lãnh đạo ..."."""
+    rest = sentence[SENTENCE_OPENER.match(sentence).end() :]
+    rest = COMMITTEE_OF.sub("", rest)
+    match = ORG_PREFIX.match(rest)
+    if not match or not re.match(r"Đảng|Chi|Công đoàn|Đoàn|Hội|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ)", rest):
+        return ""
+    end = SUBJECT_END.search(rest, match.end())
+    return _tidy_unit(rest[: end.start()] if end else "")
+
+
+def _tidy_unit(text):
+    text = UNIT_QUALIFIER.sub("", COMMITTEE_OF.sub("", text.strip()))
+    text = re.sub(r"\s+(?:đã|vừa|cũng|sẽ|long trọng|chính thức|trang trọng|đến)\s*$", "", text)
+    return text.strip(" ,;:-–").strip()
+
+
+# --- The meeting: its name, kind, period and term ---
+
+# Event nouns whose topic does not make them a meeting of a kind: a hội thảo "về sinh hoạt chi bộ" is a hội thảo.
+OTHER_EVENTS = re.compile(r"^(?:hoi thao|toa dam|hoi thi|dien dan|giao luu|le ra quan|le phat dong|le ky niem)\b")
+KIND_RULES = [
+    ("so_ket_giua_nhiem_ky", r"\bgiua (?:nhiem )?ky\b"),
+    (
+        "dai_hoi",
+        r"(?:^|to chuc |khai mac |\bdien ra |\btai |\bbe mac )dai hoi\b(?! (?:dang bo |dang |dai bieu )?toan quoc)",
+    ),
+    ("ket_nap_dang_vien", r"\bket nap\b"),
+    ("trao_huy_hieu", r"\bhuy hieu\b"),
+    ("so_ket_9_thang", r"\bso ket\b.*\b(?:9|chin) thang\b|\b(?:9|chin) thang\b.*\bso ket\b"),
+    ("so_ket_6_thang", r"\bso ket\b.*\b(?:6|sau) thang\b|\b(?:6|sau) thang\b.*\bso ket\b"),
+    ("tong_ket_nam", r"\btong ket\b(?! \d+ nam)"),
+    (
+        "hoc_tap_quan_triet",
+        r"\bhoc tap\b|\bquan triet\b|\btrien khai (?:thuc hien )?(?:cac )?(?:nghi quyet|chi thi|ket luan)",
+    ),
+    ("sinh_hoat_chuyen_de", r"\bsinh hoat (?:chi bo|chuyen de)\b"),
+]
+REVIEW_KINDS = ("so_ket_6_thang", "so_ket_9_thang", "tong_ket_nam", "so_ket_giua_nhiem_ky")
+KIND_PERIODS = {
+    "so_ket_6_thang": PeriodKind.HALF,
+    "so_ket_9_thang": PeriodKind.NINE_MONTHS,
+    "tong_ket_nam": PeriodKind.YEAR,
+    "so_ket_giua_nhiem_ky": PeriodKind.MIDTERM,
+    "dai_hoi": PeriodKind.TERM,
+}
+# The period planned next, from which the reviewed one follows: "nhiệm vụ 6 tháng cuối năm 2021" -> 2021-H1.
+PLANNED_BEFORE = {
+    PeriodKind.HALF: {PeriodKind.HALF},
+    PeriodKind.NINE_MONTHS: {PeriodKind.QUARTER},
+    PeriodKind.YEAR: {PeriodKind.YEAR},
+}
+PLANNING = re.compile(
+    r"(?:[,;]|\bvà)\s*(?:đề ra\s+|xây dựng\s+)?(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|mục tiêu)\b", re.IGNORECASE
+)
+MEETING_NAME = re.compile(
+    r"\b(?:tổ chức|tiến hành|khai mạc|tham dự|tại|dự)\s+(?:thành công\s+|trọng thể\s+)?"
+    r"(?P<name>(?:Hội nghị|hội nghị|Đại hội|đại hội|Lễ|lễ|buổi|Buổi|sinh hoạt|Sinh hoạt|Hội thảo|hội thảo|"
+    r"Tọa đàm|tọa đàm|Chương trình|chương trình)\b[^.;]*)"
+)
+# A report of several meetings names each at the head of its part: "Về Hội nghị tổng kết ...".
+SECTION_MEETING = re.compile(r"^(?:Về|Tại)\s+(?P<name>(?:Hội nghị|Đại hội|Lễ)\b[^.;:]*)")
+QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+TERM = re.compile(r"nhiệm kỳ\s*(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _meeting_name_in(lead):
+    for sentence in _first_sentences(lead, 2):
+        match = MEETING_NAME.search(sentence)
+        if match:
+            name = re.split(r",?\s+(?:nhằm|để|với sự|dưới sự|có sự|tại hội trường)\b", match["name"])[0]
+            return name.strip(" ,")
+    return ""
+
+
+def kind_of(text) -> str | None:
+    """The kind of meeting `text` names; "other" for a hội thảo, tọa đàm...; None when it names no kind."""
+    key = fold(QUOTED.sub(" ", text or "")).strip()
+    if OTHER_EVENTS.match(key):
+        return "other"
+    return next((kind for kind, rule in KIND_RULES if re.search(rule, key)), None)
+
+
+def meeting_of(title: str, lead: str, paragraphs=()) -> tuple[str, str]:
+    """(name, kind) of the meeting reported: the kind the title or lead names, a review winning over a ceremony or
+    a study held at the same meeting; the name as the lead gives it."""
+    named = [(title, kind_of(title))]
+    if name := _meeting_name_in(lead):
+        named.append((name, kind_of(name)))
+    named.append((first_sentence(lead), kind_of(first_sentence(lead))))
+    for paragraph in paragraphs:
+        for sentence in _first_sentences(paragraph, 50):
+            if match := SECTION_MEETING.match(sentence):
+                named.append((match["name"], kind_of(match["name"])))
+    kinds = [kind for _, kind in named if kind]
+    kind = next((k for k in kinds if k in REVIEW_KINDS), kinds[0] if kinds else "other")
+    names = [text for text, k in named[1:] if k == kind and text] or [name or title]
+    return names[0], kind
+
+
+def reviewed_period(kind, texts, *, held_on=None):
+    """The period the meeting reviews, not the one it plans: the first one named that fits its kind; else the one
+    just before the period planned ("triển khai nhiệm vụ năm 2024" after a year review: 2023); for a year review
+    with no year written, the year ending or just ended at the meeting."""
+    wanted = KIND_PERIODS.get(kind)
+    if wanted is None:
+        return _named_period(texts) if kind == "sinh_hoat_chuyen_de" else None
+    for text in filter(None, texts):
+        cut = PLANNING.search(text)
+        review, plan = (text[: cut.start()], text[cut.start() :]) if cut else (text, "")
+        for period in Period.find_all(review):
+            if period.kind == wanted:
+                return period
+            if wanted == PeriodKind.MIDTERM and period.kind == PeriodKind.TERM:
+                return Period.midterm(period.start_year, period.number)
+        for period in Period.find_all(plan):
+            if period.kind in PLANNED_BEFORE.get(wanted, ()):
+                with suppress(ValueError):
+                    return Period.containing(period.start - timedelta(days=1), wanted)
+    if wanted == PeriodKind.YEAR and held_on:
+        return Period.year(held_on.year - 1 if held_on.month <= 3 else held_on.year)
+    return None
+
+
+def _named_period(texts):
+    """A cell meeting's month or quarter ("định kỳ tháng 6/2023", "chuyên đề quý III/2022")."""
+    for text in filter(None, texts):
+        for period in Period.find_all(text):
+            if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
+                return period
+    return None
+
+
+def term_of(texts):
+    """The term named in the first of `texts` that names one: "nhiệm kỳ 2020 - 2025" -> (2020, 2025)."""
+    for text in texts:
+        match = TERM.search(text or "")
+        if match and 2 <= int(match["b"]) - int(match["a"]) <= 10:
+            return int(match["a"]), int(match["b"])
+    return None

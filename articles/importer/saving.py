@@ -1,0 +1,476 @@
+"""Writing an extraction to the database: the article, its unit, meeting, people and their positions."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from html import escape
+
+import reversion
+from django.db import transaction
+from django.utils import timezone
+
+from newsroom.html import clean_html
+from newsroom.text import fold, given_name_sort_key, tone_key
+from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term, unit_name_key
+
+from ..models import Article, Category
+from .extraction import Extraction
+from .layout import TZ
+
+Kind = Organization.Kind
+UNIT_MENTION = re.compile(
+    r"(?:Đảng (?:bộ|ủy|uỷ)|Chi bộ|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ)|Công đoàn|Đoàn Thanh niên|"
+    r"Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Sở)\b[^.;:()“”\"]{0,80}"
+)
+KIND_BY_NAME = [
+    (r"^cong doan\b", Kind.TRADE_UNION),
+    (r"^doan (?:thanh nien|tn)\b", Kind.YOUTH_UNION),
+    (r"^hoi (?:cuu chien binh|ccb)\b", Kind.VETERANS),
+    (r"^hoi (?:lien hiep phu nu|lhpn)\b", Kind.WOMEN),
+    (r"^(?:dang bo tinh|tinh uy)\b", Kind.PROVINCIAL),
+    (r"^dang bo (?:khoi|huyen|thanh pho|quan|thi xa|cac co quan|uy ban nhan dan tinh$)", Kind.UPPER),
+    (r"^chi bo\b", Kind.CELL),
+]
+PARENT_KINDS = {
+    Kind.CELL: [Kind.GRASSROOTS, Kind.PARTIAL, Kind.UPPER],
+    Kind.GRASSROOTS_CELL: [Kind.UPPER, Kind.PROVINCIAL],
+    Kind.GRASSROOTS: [Kind.UPPER, Kind.PROVINCIAL],
+    Kind.UPPER: [Kind.PROVINCIAL],
+    Kind.TRADE_UNION: [Kind.GRASSROOTS, Kind.GRASSROOTS_CELL, Kind.UPPER],
+    Kind.YOUTH_UNION: [Kind.GRASSROOTS, Kind.GRASSROOTS_CELL, Kind.UPPER],
+    Kind.VETERANS: [Kind.GRASSROOTS, Kind.GRASSROOTS_CELL, Kind.UPPER],
+    Kind.WOMEN: [Kind.GRASSROOTS, Kind.GRASSROOTS_CELL, Kind.UPPER],
+}
+MASS_TITLE = re.compile(
+    r"\b(?:cong doan|doan thanh nien|bi thu doan|hoi cuu chien binh|hoi lien hiep phu nu|chi hoi)\b"
+)
+PARTY_TITLE = re.compile(
+    r"\b(?:bi thu|uy vien|uv|dang uy vien|tinh uy vien|huyen uy vien|thanh uy vien|ban tuyen giao|ban to chuc|"
+    r"ban dan van|uy ban kiem tra|ubkt|dang|chi bo|chu nhiem)\b"
+)
+
+
+# A unit is named for its organization, not its committee: "Huyện ủy Phú Lâm" is "Đảng bộ huyện Phú Lâm".
+COMMITTEE_NAMES = [
+    (r"^Đảng (?:ủy|uỷ)\b", "Đảng bộ"),
+    (r"^Chi (?:ủy|uỷ)\b", "Chi bộ"),
+    (r"^Tỉnh (?:ủy|uỷ)\b", "Đảng bộ tỉnh"),
+    (r"^Huyện (?:ủy|uỷ)\b", "Đảng bộ huyện"),
+    (r"^Thành (?:ủy|uỷ)\b", "Đảng bộ thành phố"),
+    (r"^Thị (?:ủy|uỷ)\b", "Đảng bộ thị xã"),
+    (r"^Quận (?:ủy|uỷ)\b", "Đảng bộ quận"),
+]
+
+
+class CannotImport(Exception):
+    """An article that cannot be imported as it is (the message says why, in Vietnamese)."""
+
+
+@dataclass
+class ImportResult:
+    action: str  # "created", "updated" or "unchanged"
+    article: Article
+    unit: Organization
+    meeting: Meeting | None = None
+    proposed_unit: Organization | None = None
+    people_created: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def body_html(extraction: Extraction) -> str:
+    """The body as HTML: paragraphs, gallery headings, and captions as figures without an image (the photos
+    were not part of the import), so the page shows them as captions where the photos stood."""
+    parts = []
+    for block in extraction.layout.blocks if extraction.layout else []:
+        if block.kind == "p":
+            parts.append(f"<p>{escape(block.text)}</p>")
+        elif block.kind == "heading":
+            parts.append(f"<h2>{escape(block.text)}</h2>")
+        else:
+            credit = f" (Ảnh: {escape(block.caption.credit)})" if block.caption.credit else ""
+            parts.append(f'<figure class="image"><figcaption>{escape(block.text)}{credit}</figcaption></figure>')
+    return clean_html("\n".join(parts))
+
+
+def fallback_title(extraction):
+    """A headline for an article printed without one: the meeting it reports, else its first sentence."""
+    if extraction.meeting_title:
+        return extraction.meeting_title[:1].upper() + extraction.meeting_title[1:]
+    first = re.split(r"(?<=[.!?])\s", extraction.lead or "", maxsplit=1)[0]
+    if len(first) <= 200:
+        return first.rstrip(".")
+    return first[: first.rfind(" ", 0, 200)] + "…"
+
+
+@transaction.atomic
+def import_extraction(
+    extraction: Extraction,
+    *,
+    unit: Organization | None = None,
+    category: Category | None = None,
+    status: str | None = None,
+    dry_run: bool = False,
+    units: "UnitIndex | None" = None,
+) -> ImportResult:
+    """Create or update the article of `extraction` (found again by its import key), with its meeting, people and
+    positions; a host unit not in the tree is proposed (needs_review) under the parent the text names.
+    With `dry_run`, everything is rolled back: the result says what would have been done. `units`: the tree's
+    names, loaded once for a batch."""
+    existing = Article.all_objects.filter(import_key=extraction.import_key).first()
+    if existing and existing.deleted_at:
+        raise CannotImport("Bài này đã có nhưng đang ở thùng rác: bỏ qua (khôi phục bài trước nếu muốn nhập lại).")
+    notes = []
+    units = units or UnitIndex()
+    on = extraction.meeting_date or (extraction.published.date() if extraction.published else None)
+    proposed = None
+    if unit is None:
+        unit, proposed = resolve_unit(extraction, units=units, on=on, notes=notes)
+    article = existing or Article(import_key=extraction.import_key, status=status or Article.Status.DRAFT)
+    before = _snapshot(article) if existing else None
+    meeting, changed = _save_meeting(extraction, article=article, host=unit)
+    _fill_article(article, extraction, unit=unit, meeting=meeting, category=category, status=status, notes=notes)
+    if _snapshot(article) != before:
+        if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
+            article.version += 1
+        with reversion.create_revision():
+            reversion.set_comment("Nhập lại từ trang cũ" if existing else "Nhập từ trang cũ")
+            article.save()
+        changed = True
+    people_created = 0
+    if meeting is not None:
+        people_created, people_changed = _save_people(extraction, meeting=meeting, host=unit, on=on, units=units)
+        changed = changed or people_changed
+    if on is None and any(person.titles for person in extraction.people):
+        notes.append("Không rõ ngày: chỉ ghi chức danh khi đó của người dự, không ghi chức vụ.")
+    action = "created" if existing is None else ("updated" if changed or proposed else "unchanged")
+    result = ImportResult(action, article, unit, meeting, proposed, people_created, notes)
+    if dry_run:
+        transaction.set_rollback(True)
+    return result
+
+
+ARTICLE_FIELDS = [
+    "title", "lead", "body", "unit_id", "meeting_id", "category_id", "byline", "photo_credit", "source",
+    "source_url", "period_code", "published_at", "status",
+]  # fmt: skip
+
+
+def _snapshot(article):
+    values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    values["body"] = clean_html(values["body"] or "")
+    return values
+
+
+def _fill_article(article, extraction, *, unit, meeting, category, status, notes):
+    if not extraction.title:
+        notes.append("Bài không có tiêu đề: lấy tên hội nghị (hoặc câu đầu) làm tiêu đề.")
+    article.title = (extraction.title or fallback_title(extraction))[:300]
+    article.lead = extraction.lead
+    article.body = body_html(extraction)
+    article.unit = unit
+    article.meeting = meeting
+    article.byline = extraction.byline[:200]
+    article.photo_credit = extraction.photo_credit[:120]
+    article.source = extraction.source[:120]
+    article.source_url = extraction.source_url[:500]
+    article.period_code = str(extraction.period) if extraction.period else ""
+    if status:
+        article.status = status
+    category = category or _category_of(extraction)
+    if category or not article.pk:
+        article.category = category
+    if extraction.published:
+        article.published_at = extraction.published
+    elif article.published_at is None and article.status == Article.Status.PUBLISHED:
+        # why: an old article dated today would top the home page; the meeting or its period dates it roughly
+        if extraction.meeting_date:
+            article.published_at = datetime.combine(extraction.meeting_date, time(12), tzinfo=TZ)
+            notes.append("Không rõ thời gian đăng: lấy ngày họp.")
+        elif extraction.period:
+            article.published_at = datetime.combine(extraction.period.end, time(12), tzinfo=TZ)
+            notes.append("Không rõ thời gian đăng và ngày họp: lấy ngày cuối kỳ báo cáo.")
+        else:
+            article.published_at = timezone.now()
+            notes.append("Không rõ thời gian đăng: lấy thời điểm nhập.")
+
+
+def _category_of(extraction):
+    for name in reversed(extraction.breadcrumb):
+        for category in Category.objects.all():
+            if tone_key(category.name) == tone_key(name):
+                return category
+    return None
+
+
+# --- Units ---
+
+
+def resolve_unit(extraction: Extraction, *, units, on=None, notes):
+    """(unit, proposed unit or None) for the host the text names; raises CannotImport when it names none."""
+    name = extraction.organizing_unit
+    if not name:
+        raise CannotImport("Không xác định được đơn vị tổ chức: hãy chỉ định đơn vị bằng --unit.")
+    text = _article_text(extraction)
+    found = units.match(name, text=text, on=on)
+    if found:
+        return found, None
+    parent = _named_parent(name, units=units, text=text, on=on)
+    proposed = _propose_unit(name, parent=parent)
+    units.add(proposed)
+    notes.append(
+        f"Đề xuất đơn vị mới “{proposed.name}”"
+        + (f" thuộc “{parent.name}”" if parent else "")
+        + " (cần quản trị viên xác nhận)."
+    )
+    return proposed, proposed
+
+
+def _article_text(extraction):
+    layout = extraction.layout
+    return "\n".join([extraction.title, extraction.lead, *(layout.paragraphs if layout else [])])
+
+
+class UnitIndex:
+    """The units of the tree with the keys of their names, loaded once for a batch of imports.
+
+    A name is looked up by `unit_name_key`: exactly, else as the short form of longer names ("Đảng bộ Sở"). Among
+    several units, those active on the date win, then those whose own name (not an alias, such as the old name a
+    successor keeps) matches, then those whose distinctive words the text also uses ("... Sở Tài nguyên và Môi
+    trường")."""
+
+    def __init__(self):
+        self.own, self.aliases = {}, {}
+        for unit in Organization.objects.all():
+            self.add(unit)
+
+    def add(self, unit):
+        self.own[unit] = {unit_name_key(name) for name in (unit.name, unit.short_name) if name}
+        self.aliases[unit] = {unit_name_key(name) for name in unit.alias_list()}
+
+    def match(self, name, *, text="", on=None, short_forms=True):
+        key = unit_name_key(name)
+        if not key:
+            return None
+        candidates = self._named(key, lambda k: k == key)
+        if not candidates and short_forms:
+            candidates = self._named(
+                key, lambda k: k.startswith(key + " ") or _without_party_prefix(k) == _without_party_prefix(key)
+            )
+        if len(candidates) > 1 and on:
+            candidates = {unit: own for unit, own in candidates.items() if unit.is_current(on)} or candidates
+        if len(candidates) > 1 and any(candidates.values()):
+            candidates = {unit: own for unit, own in candidates.items() if own}
+        if len(candidates) > 1 and text:
+            folded = f" {unit_name_key(text)} "
+            for names in (lambda unit: self.own[unit], lambda unit: self.own[unit] | self.aliases[unit]):
+                named = {
+                    unit: own for unit, own in candidates.items()
+                    if any(f" {_distinct_part(k, key)} " in folded for k in names(unit))
+                }  # fmt: skip
+                if named:
+                    candidates = named
+                    break
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def _named(self, key, test):
+        """{unit: whether its own name (not an alias) passes `test`} for the units some name of which passes."""
+        found = {}
+        for unit, own in self.own.items():
+            if any(test(k) for k in own):
+                found[unit] = True
+            elif any(test(k) for k in self.aliases[unit]):
+                found[unit] = False
+        return found
+
+
+def _without_party_prefix(key):
+    return re.sub(r"^(?:dang bo|chi bo) ", "", key)
+
+
+def _distinct_part(unit_key, short_key):
+    """What a unit's name adds to the short name the text used: "Đảng bộ Sở" + "tai nguyen moi truong"."""
+    rest = unit_key[len(short_key) :].strip() if unit_key.startswith(short_key) else _without_party_prefix(unit_key)
+    return rest or unit_key
+
+
+def kind_of_name(name, parent=None):
+    key = unit_name_key(name)
+    for pattern, kind in KIND_BY_NAME:
+        if re.search(pattern, key):
+            if kind == Kind.CELL and parent is not None and parent.kind in (Kind.UPPER, Kind.PROVINCIAL):
+                return Kind.GRASSROOTS_CELL
+            return kind
+    return Kind.GRASSROOTS
+
+
+def _named_parent(name, *, units, text, on):
+    """The unit the text places the host under: "thuộc Đảng bộ X", else a unit it names one level up."""
+    kind = kind_of_name(name)
+    wanted = PARENT_KINDS.get(kind, [Kind.UPPER, Kind.PROVINCIAL])
+    own = unit_name_key(name)
+    mentions = [m.group(1).strip(" ,-–") for m in re.finditer(f"(?=({UNIT_MENTION.pattern}))", text)]
+    belongs = re.search(r"\bthuộc\s+(" + UNIT_MENTION.pattern + ")", text)
+    if belongs:
+        mentions.insert(0, belongs.group(1))
+    for mention in mentions:
+        words = mention.split()
+        for size in range(len(words), 1, -1):
+            candidate = " ".join(words[:size])
+            # a name, not a generic "Đảng ủy thị trấn" that every unit of its level begins with
+            if unit_name_key(candidate) == own or not any(word[:1].isupper() for word in words[1:size]):
+                continue
+            unit = units.match(candidate, text=text, on=on, short_forms=False)
+            if unit is not None and unit.kind in wanted:
+                return unit
+    roots = list(Organization.objects.get_root_nodes()[:2])
+    return roots[0] if len(roots) == 1 else None
+
+
+def _propose_unit(name, *, parent):
+    written = " ".join(name.split())
+    party_name = written
+    for committee, organization in COMMITTEE_NAMES:
+        party_name = re.sub(committee, organization, party_name)
+    party_name = party_name[:1].upper() + party_name[1:]
+    fields = {
+        "kind": kind_of_name(party_name, parent),
+        "name": party_name[:255],
+        "aliases": written if written != party_name else "",
+        "needs_review": True,
+    }
+    if parent is None:
+        return Organization.objects.add_root(create_kwargs=fields)
+    return Organization.objects.add_child(parent, create_kwargs=fields)
+
+
+# --- The meeting, its people and their positions ---
+
+
+def _save_meeting(extraction, *, article, host):
+    """(the meeting the article reports, whether it was written); none for a visit or a campaign with no date."""
+    if extraction.meeting_type == "other" and not extraction.meeting_date and not extraction.meeting_title:
+        return None, False
+    meeting = article.meeting if article.pk and article.meeting_id else Meeting()
+    title = extraction.meeting_title or extraction.title or fallback_title(extraction)
+    values = {
+        "host": host,
+        "kind": extraction.meeting_type,
+        "title": (title[:1].upper() + title[1:])[:300],
+        "held_on": extraction.meeting_date,
+        "part_of_day": extraction.part_of_day,
+        "period_code": str(extraction.period) if extraction.period else "",
+        "term": _term_of(extraction, host),
+    }
+    changed = meeting.pk is None or any(getattr(meeting, name) != value for name, value in values.items())
+    if changed:
+        for name, value in values.items():
+            setattr(meeting, name, value)
+        meeting.save()
+    return meeting, changed
+
+
+def _term_of(extraction, host):
+    if not extraction.term:
+        return None
+    start, end = extraction.term
+    term = Term.objects.filter(organization=host, start_year=start).first()
+    if term is None and extraction.meeting_type in ("dai_hoi", "so_ket_giua_nhiem_ky"):
+        term = Term.objects.create(organization=host, start_year=start, end_year=end)
+    return term
+
+
+def _save_people(extraction, *, meeting, host, on, units):
+    """Make the meeting's participants those the text names (chairs first as written), each a Person with the
+    Positions the titles of the day tell; (people created, whether anything was written)."""
+    created, changed, wanted = 0, False, {}
+    for order, found in enumerate(extraction.people):
+        person, is_new = _person(found.name, host=host)
+        created += is_new
+        role = MeetingParticipant.Role.CHAIR if found.chair else MeetingParticipant.Role.GUEST
+        wanted[(person.pk, role)] = (person, ", ".join(found.titles)[:300], order)
+        if on:
+            for rank, title in enumerate(found.titles):
+                changed = _hold(person, title, host=host, on=on, rank=rank, units=units) or changed
+    for row in meeting.participations.all():
+        key = (row.person_id, row.role)
+        if key not in wanted:
+            row.delete()
+            changed = True
+            continue
+        _, title_then, order = wanted.pop(key)
+        if (row.title_then, row.order) != (title_then, order):
+            row.title_then, row.order = title_then, order
+            row.save(update_fields=["title_then", "order"])
+            changed = True
+    for (_, role), (person, title_then, order) in wanted.items():
+        MeetingParticipant.objects.create(
+            meeting=meeting, person=person, role=role, title_then=title_then, order=order
+        )
+        changed = True
+    return created, changed or bool(created)
+
+
+def _person(name, *, host):
+    """The person called `name` (the one with a position in the host's branch when several share it), or a new one."""
+    same = list(Person.objects.filter(sort_key=given_name_sort_key(name)))
+    if len(same) > 1:
+        branch = Organization.objects.filter(path__startswith=host.path[: Organization.steplen * 2])
+        near = [p for p in same if p.positions.filter(organization__in=branch).exists()]
+        same = near or same
+    if same:
+        return same[0], False
+    return Person.objects.create(full_name=name), True
+
+
+def _hold(person, title, *, host, on, rank, units):
+    """Record that `person` held `title` on `on`: widen a position with the same title, or add one seen only that
+    day (an article proves no more). Whether anything was written."""
+    key = tone_key(title)
+    for position in person.positions.all():
+        if tone_key(position.title) == key:
+            starts, ends = position.starts_on, position.ends_on
+            if starts and on < starts:
+                position.starts_on = on
+            if ends and on > ends:
+                position.ends_on = on
+            if (starts, ends) == (position.starts_on, position.ends_on):
+                return False
+            position.save(update_fields=["starts_on", "ends_on"])
+            return True
+    folded = fold(title)
+    kind = (
+        Position.Kind.MASS
+        if MASS_TITLE.search(folded)
+        else Position.Kind.PARTY
+        if PARTY_TITLE.search(folded)
+        else Position.Kind.GOVERNMENT
+    )
+    Position.objects.create(
+        person=person,
+        organization=_organization_of_title(title, host=host, units=units),
+        title=title[:150],
+        kind=kind,
+        starts_on=on,
+        ends_on=on,
+        rank=10 * (rank + 1),
+    )
+    return True
+
+
+def _organization_of_title(title, *, host, units):
+    """The unit a title belongs to: one it names, the host's own mass organization ("Chủ tịch Công đoàn Sở"),
+    the province for provincial titles ("Tỉnh ủy viên", "Chủ tịch UBND tỉnh"), else the host."""
+    for match in UNIT_MENTION.finditer(title):
+        words = match.group().split()
+        for size in range(len(words), 1, -1):
+            unit = units.match(" ".join(words[:size]), short_forms=False)
+            if unit is not None:
+                return unit
+        kind = kind_of_name(match.group())
+        if kind not in Kind.party_kinds() and (own := host.get_children().filter(kind=kind).first()):
+            return own
+    if re.search(r"\b(?:tinh|tinh uy vien)\b", fold(title)) and not re.search(r"\bdang uy\b", fold(title)):
+        roots = list(Organization.objects.get_root_nodes()[:2])
+        if len(roots) == 1:
+            return roots[0]
+    return host

@@ -1,0 +1,173 @@
+"""`manage.py import_articles`: bring legacy articles in, or measure the extractor with --evaluate."""
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles import importer
+from articles.models import Article, Category
+from organizations.models import Organization
+
+ACTIONS = {"created": "nhập mới", "updated": "cập nhật", "unchanged": "không đổi"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Nhập bài viết cũ (.txt, .html): tiêu đề, thời gian đăng, nội dung, chú thích ảnh, tác giả, cùng hội nghị, "
+        "đơn vị tổ chức, kỳ báo cáo và người dự. Nhập lại cùng tệp thì cập nhật, không tạo trùng."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="Tệp .txt/.html hoặc thư mục chứa chúng.")
+        parser.add_argument("--dry-run", action="store_true", help="Chạy thử: cho biết sẽ làm gì, không ghi gì.")
+        parser.add_argument("--unit", metavar="SLUG", help="Đăng mọi bài vào đơn vị này thay vì đơn vị đọc được.")
+        parser.add_argument("--category", metavar="SLUG", help="Chuyên mục cho mọi bài.")
+        parser.add_argument(
+            "--status",
+            choices=[Article.Status.DRAFT, Article.Status.PUBLISHED],
+            help="Trạng thái bài (mặc định: nháp).",
+        )
+        parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
+        parser.add_argument(
+            "--evaluate", metavar="DIR", help="Đo độ chính xác trên bộ bài đã gán nhãn (không ghi gì)."
+        )
+        parser.add_argument(
+            "--expected", metavar="FILE", help="Tệp nhãn cho --evaluate (mặc định: DIR/expected.json)."
+        )
+
+    def handle(self, *args, paths, evaluate, expected, report, **options):
+        self.verbosity = options["verbosity"]
+        if evaluate:
+            return self.evaluate(Path(evaluate), Path(expected) if expected else None, report)
+        if not paths:
+            raise CommandError("Hãy chỉ ra ít nhất một tệp hoặc thư mục cần nhập.")
+        unit = self.find(Organization, options["unit"], "đơn vị")
+        category = self.find(Category, options["category"], "chuyên mục")
+        self.run_import(paths, unit=unit, category=category, status=options["status"], dry_run=options["dry_run"],
+                        report=report)  # fmt: skip
+
+    def find(self, model, slug, label):
+        if not slug:
+            return None
+        try:
+            return model.objects.get(slug=slug)
+        except model.DoesNotExist:
+            raise CommandError(f"Không có {label} với đường dẫn “{slug}”.") from None
+
+    # --- Import ---
+
+    def run_import(self, paths, *, unit, category, status, dry_run, report):
+        started = time.monotonic()
+        files, missing = importer.collect_paths(paths)
+        counts = Counter()
+        unknown = Counter()
+        rows = []
+        for path in missing:
+            counts["failed"] += 1
+            self.stdout.write(self.style.ERROR(f"✗ {path}: không tìm thấy tệp hoặc thư mục."))
+        units = importer.UnitIndex()
+        prefix = "[chạy thử] " if dry_run else ""
+        for number, path in enumerate(files, start=1):
+            self.progress(number - 1, len(files), path.name)
+            try:
+                extraction = self.read(path)
+                result = importer.import_extraction(
+                    extraction, unit=unit, category=category, status=status, dry_run=dry_run, units=units
+                )
+            except (importer.UnreadableFile, importer.CannotImport) as error:
+                counts["failed"] += 1
+                self.say(self.style.ERROR(f"✗ {path.name}: {error}"))
+                continue
+            except Exception as error:  # one broken file must not stop the batch
+                counts["failed"] += 1
+                self.say(self.style.ERROR(f"✗ {path.name}: lỗi không mong đợi ({type(error).__name__}: {error})."))
+                continue
+            if dry_run and result.proposed_unit is not None:
+                units = importer.UnitIndex()  # the proposal was rolled back
+            counts["skipped" if result.action == "unchanged" else result.action] += 1
+            unknown.update(extraction.missing())
+            rows.append(extraction.as_expected(path.name))
+            self.say(self.describe(prefix, path, extraction, result))
+        self.progress(len(files), len(files), "")
+        self.summary(counts, unknown, len(files) + len(missing), time.monotonic() - started, dry_run)
+        if report:
+            self.write_report(report, rows)
+
+    def read(self, path):
+        text = importer.read_file(path)
+        return importer.extract_html(text) if importer.is_page(path) else importer.extract(text)
+
+    def describe(self, prefix, path, extraction, result):
+        verb = {"created": "sẽ nhập mới", "updated": "sẽ cập nhật", "unchanged": "không đổi"} if prefix else ACTIONS
+        meeting = result.meeting
+        facts = [result.unit.name]
+        if meeting is not None:
+            facts.append(meeting.get_kind_display())
+            if meeting.held_on:
+                facts.append(meeting.held_on.strftime("%d/%m/%Y"))
+        if extraction.period:
+            facts.append(f"kỳ {extraction.period.label}")
+        if extraction.people:
+            facts.append(f"{len(extraction.people)} người")
+        if extraction.captions:
+            facts.append(f"{len(extraction.captions)} chú thích ảnh")
+        style = self.style.SUCCESS if result.action != "unchanged" else (lambda text: text)
+        lines = [
+            style(f"✓ {prefix}{verb[result.action]}: {path.name} → “{result.article.title}” ({'; '.join(facts)})")
+        ]
+        lines += [f"    · {note}" for note in result.notes]
+        return "\n".join(lines)
+
+    def summary(self, counts, unknown, total, seconds, dry_run):
+        self.stdout.write(
+            f"Tổng cộng {total} tệp: nhập mới {counts['created']}, cập nhật {counts['updated']}, "
+            f"bỏ qua {counts['skipped']} (không đổi), lỗi {counts['failed']} — {seconds:.1f} giây."
+        )
+        if unknown:
+            listed = ", ".join(f"{label} ({count} tệp)" for label, count in unknown.most_common())
+            self.stdout.write(f"Không xác định được: {listed}.")
+        if dry_run:
+            self.stdout.write(self.style.WARNING("Chạy thử: không ghi gì vào cơ sở dữ liệu."))
+
+    def say(self, text):
+        if self.stderr.isatty():  # why: start the line where the progress bar was
+            self.stderr.write("\r\033[K", ending="")
+        self.stdout.write(text)
+
+    def progress(self, done, total, name):
+        if total < 2:
+            return
+        width = 30
+        filled = width * done // total
+        bar = "█" * filled + "░" * (width - filled)
+        self.stderr.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}", ending="\n" if done == total else "")
+        self.stderr.flush()
+
+    def write_report(self, report, rows):
+        Path(report).write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.stdout.write(f"Đã ghi kết quả đọc {len(rows)} tệp vào {report}.")
+
+    # --- Evaluation ---
+
+    def evaluate(self, directory, expected, report):
+        expected = expected or directory / "expected.json"
+        if not directory.is_dir():
+            raise CommandError(f"Không có thư mục {directory}.")
+        if not expected.is_file():
+            raise CommandError(f"Không có tệp nhãn {expected}.")
+        started = time.monotonic()
+        scores, rows, mismatches = importer.evaluate(directory, expected)
+        seconds = time.monotonic() - started
+        self.stdout.write(f"Đánh giá {len(rows)} tệp trong {directory} với {expected.name} ({seconds:.2f} giây):")
+        for field in importer.FIELDS:
+            self.stdout.write(f"  {field:<16} {scores[field]:.2f}")
+        if self.verbosity >= 2:
+            for file, field, found, wanted in mismatches:
+                self.stdout.write(f"  ≠ {file} {field}: đọc được {found!r}, nhãn {wanted!r}")
+        if report:
+            self.write_report(report, rows)
+        overall = sum(scores.values()) / len(scores)
+        self.stdout.write(f"overall: {overall:.2f}")
