@@ -76,7 +76,7 @@ class TagAdmin(admin.ModelAdmin):
     def article_count(self, tag):
         return tag.article_count
 
-    @admin.action(description=_("Gộp các thẻ đã chọn…"))
+    @admin.action(permissions=["change", "delete"], description=_("Gộp các thẻ đã chọn…"))
     def merge_selected(self, request, queryset):
         """First a page to choose which tag stays, then the merge."""
         tags = list(queryset.order_by("name"))
@@ -118,6 +118,12 @@ class PhotoAdmin(admin.ModelAdmin):
     search_fields = ["alt_text", "credit", "image"]
     date_hierarchy = "uploaded_at"
     readonly_fields = ["preview", "size"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """The file of a stored photo is not replaced: other units' published articles may show it."""
+        if obj is None or request.user.is_superuser:
+            return self.readonly_fields
+        return [*self.readonly_fields, "image"]
 
     @admin.display(description=_("ảnh"))
     def preview(self, photo):
@@ -283,9 +289,22 @@ class ArticleAdmin(ArticleHistoryAdmin):
         return timesince(obj.submitted_at)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        units = Organization.objects.editable_by(request.user)
         if db_field.name == "unit":
-            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+            kwargs["queryset"] = units
+        if db_field.name == "meeting":
+            kwargs["queryset"] = Meeting.objects.filter(host__in=units)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        """A published report changes only with an approver: an editor's edit would go public unapproved."""
+        if (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not request.user.has_perm(APPROVE_PERMISSION)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         return {

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber, Substr
@@ -47,6 +48,13 @@ class Tag(TagBase):
         verbose_name = _("thẻ")
         verbose_name_plural = _("thẻ")
         ordering = ["name"]
+
+    def clean(self):
+        super().clean()
+        if Tag.objects.filter(key=tone_key(self.name)).exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"name": _("Đã có thẻ “%(name)s” (khác chữ hoa hoặc cách bỏ dấu).") % {"name": self.name}}
+            )
 
     def save(self, *args, **kwargs):
         self.name = " ".join(self.name.split())

@@ -48,11 +48,10 @@ class SearchView(ArticleListView):
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_queryset(self):
-        if self.request.user.has_perm("articles.change_article"):  # staff preview the unpublished of their units
-            articles = Article.objects.editable_by(self.request.user).for_listing()
-        else:
-            articles = super().get_queryset()
-        return articles.prefetch_related("gallery__photo", "tags")
+        articles = Article.objects.published()
+        if self.request.user.has_perm("articles.change_article"):  # staff also preview the unpublished of their units
+            articles |= Article.objects.editable_by(self.request.user)
+        return articles.for_listing().prefetch_related("gallery__photo", "tags")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=not self.object.is_published(), **kwargs)
@@ -123,15 +122,16 @@ def count_view(request, slug):
     if not BOTS.search(request.headers.get("User-Agent", "")):
         # the address our proxy saw (it appends it last): the ones before it are whatever the client sent
         reader = request.headers.get("X-Forwarded-For", request.META.get("REMOTE_ADDR", "")).split(",")[-1].strip()
-        if cache.add(f"read:{slug}:{reader}", 1, 3600):
-            Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+        article = Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
+        if article and cache.add(f"read:{slug}:{reader}", 1, 3600):
+            Article.objects.filter(pk=article).update(view_count=F("view_count") + 1)
     return HttpResponse(status=204)
 
 
 @require_POST
 def editor_upload(request):
     """Image upload for the rich-text editor: the same checks as every other upload, answered as CKEditor expects."""
-    if not request.user.is_authenticated or not request.user.is_staff:
+    if not request.user.is_staff or not request.user.has_perm("articles.add_photo"):
         return JsonResponse({"error": {"message": _("Bạn không có quyền tải tệp lên.")}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:

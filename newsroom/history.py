@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import reversion
+from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import router
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -199,6 +200,17 @@ def _mark(tag, text):
 # --- The admin ---
 
 
+def missing_references(revision):
+    """What the versions of `revision` point to and no longer exists (a merged tag, a deleted photo), as text."""
+    gone = []
+    for version in revision.version_set.all():
+        for field in version._model._meta.concrete_fields:
+            target = version.field_dict.get(field.attname) if field.many_to_one else None
+            if target is not None and not field.related_model._base_manager.filter(pk=target).exists():
+                gone.append(f"{field.related_model._meta.verbose_name} #{target}")
+    return ", ".join(gone)
+
+
 class HistoryAdmin(VersionAdmin):
     """Every save through the admin is a version: listed on the history page, compared, restored with care.
 
@@ -290,6 +302,13 @@ class HistoryAdmin(VersionAdmin):
         version = get_object_or_404(
             Version.objects.get_for_object(obj).select_related("revision__user"), pk=version_id
         )
+        if gone := missing_references(version.revision):
+            self.message_user(
+                request,
+                _("Không thể khôi phục phiên bản này: %(gone)s đã bị gộp hoặc xóa từ sau khi lưu.") % {"gone": gone},
+                messages.ERROR,
+            )
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]))
         request._history_restoring, request._history_before = version, obj
         context = {
             "title": _("Khôi phục phiên bản lưu lúc %(at)s") % {"at": saved_at(version)},

@@ -169,4 +169,15 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
+    """Site administrators manage accounts, but only a superuser makes superusers or grants single permissions."""
+
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
+
+    def get_queryset(self, request):
+        accounts = super().get_queryset(request)
+        return accounts if request.user.is_superuser else accounts.filter(is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.readonly_fields
+        return [*self.readonly_fields, "is_superuser", "user_permissions"]

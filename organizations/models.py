@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -512,6 +512,11 @@ class MeetingQuerySet(models.QuerySet):
 
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
+
+    def public(self):
+        """Meetings that a published report tells readers about: a draft's meeting stays in the newsroom."""
+        articles = self.model._meta.get_field("articles").related_model.objects.published()
+        return self.filter(Exists(articles.filter(meeting=OuterRef("pk"))))
 
 
 class Meeting(HasPeriod):

@@ -10,7 +10,7 @@ class OrganizationSitemap(Sitemap):
 
 class MeetingSitemap(Sitemap):
     def items(self):
-        return Meeting.objects.only("pk", "updated_at").order_by("pk")
+        return Meeting.objects.public().only("pk", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -39,11 +39,11 @@ class MeetingListView(FilterView):
     template_name = "organizations/meeting_list.html"
 
     def get_queryset(self):
-        return Meeting.objects.select_related("host")
+        return Meeting.objects.public().select_related("host")
 
 
 class MeetingDetailView(DetailView):
-    queryset = Meeting.objects.select_related("host", "term")
+    queryset = Meeting.objects.public().select_related("host", "term")
 
     def get_context_data(self, **kwargs):
         participations = self.object.participations.select_related("person")

@@ -1,9 +1,10 @@
 """What each role can and cannot do, over HTTP through the admin, including tampered URLs and form posts."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Tag
 from newsroom.roles import APPROVER, EDITOR, SITE_ADMIN
 from organizations.models import Organization
 from tests.factories import (
@@ -11,6 +12,9 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
+    PhotoFactory,
+    UserFactory,
+    image_file,
     staff_with_role,
 )
 
@@ -208,3 +212,60 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, db, url):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+# --- Found in review: holes that must stay closed ---
+
+
+def test_editor_reads_another_units_published_article_on_the_public_site(editor, tree):
+    foreign = ArticleFactory(title="Bài đã đăng của Sở Tư pháp", unit=tree["theirs"])
+    assert editor.get(foreign.get_absolute_url()).status_code == 200
+
+
+def test_editor_cannot_change_a_published_article_without_an_approver(editor, tree):
+    article = ArticleFactory(title="Bài đã đăng", unit=tree["ours"])
+    editor.post(change_url(article), article_form(editor, title="Sửa sau khi đăng", unit=tree["ours"].pk))
+    article.refresh_from_db()
+    assert article.title == "Bài đã đăng"
+
+
+def test_editor_cannot_attach_another_units_meeting_by_posting_its_id(editor, tree):
+    foreign = MeetingFactory(host=tree["theirs"])
+    response = editor.post(reverse("admin:articles_article_add"),
+                           article_form(editor, unit=tree["ours"].pk, meeting=foreign.pk))  # fmt: skip
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def test_editor_cannot_merge_tags(editor, tree):
+    article = ArticleFactory(unit=tree["theirs"])
+    article.tags.add("Nghị quyết", "Học tập")
+    keep = Tag.objects.get(name="Nghị quyết")
+    editor.post(reverse("admin:articles_tag_changelist"), {
+        "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
+        "confirm": "yes", "into": keep.pk,
+    })  # fmt: skip
+    assert Tag.objects.count() == 2
+
+
+def test_editor_cannot_replace_the_file_of_a_stored_photo(editor, tree):
+    photo = PhotoFactory()
+    form = editor.get(change_url(photo)).context["adminform"].form
+    assert "image" not in form.fields
+
+
+def test_staff_without_photo_rights_cannot_upload_in_the_editor(client, tree):
+    client.force_login(UserFactory(is_staff=True))
+    response = client.post(reverse("articles:editor-upload"), {"upload": image_file()})
+    assert response.status_code == 403
+
+
+def test_site_admin_cannot_make_anyone_a_superuser(site_admin, tree):
+    user = get_user_model().objects.get(pk=site_admin.session["_auth_user_id"])
+    form = site_admin.get(change_url(user)).context["adminform"].form
+    assert "is_superuser" not in form.fields and "user_permissions" not in form.fields
+
+
+def test_site_admin_does_not_see_superuser_accounts(site_admin, tree):
+    root = get_user_model().objects.create_superuser("goc", "goc@example.vn", "mat-khau-rat-manh-2025")
+    assert site_admin.get(change_url(root), follow=True).redirect_chain[-1][0] == reverse("admin:index")

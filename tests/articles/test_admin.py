@@ -427,3 +427,12 @@ def test_editor_upload_refuses_anonymous_users(client, db):
 
 def test_editor_upload_accepts_only_post(admin_client):
     assert admin_client.get(reverse("articles:editor-upload")).status_code == 405
+
+
+def test_adding_a_tag_that_differs_only_by_case_or_tone_placement_is_refused_clearly(admin_client):
+    Tag.objects.create(name="Tỉnh ủy")
+    data = form_data(admin_client.get(admin_url("tag", "add")), name="tỉnh uỷ")
+    response = admin_client.post(admin_url("tag", "add"), data)
+    assert response.status_code == 200
+    assert "Đã có thẻ" in response.content.decode()
+    assert Tag.objects.count() == 1

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from articles.models import Article
+from articles.models import Article, Tag
+from articles.services import merge_tags
 from audit.models import AuditEvent
 from newsroom.history import text_diff
 from newsroom.roles import EDITOR
@@ -285,3 +286,15 @@ def test_versions_do_not_bring_back_deleted_objects(admin_client, article):
 def test_text_diff_keeps_a_changed_phrase_together():
     before, after = text_diff("Hội nghị lần thứ 5", "Sinh hoạt chi bộ lần thứ 5")
     assert (before, after) == ("<del>Hội nghị</del> lần thứ 5", "<ins>Sinh hoạt chi bộ</ins> lần thứ 5")
+
+
+def test_restoring_a_version_whose_tag_was_merged_away_is_refused_with_a_message(admin_client, article):
+    article.tags.add("Nghị quyết")
+    assert save_in_admin(admin_client, article, title="Tiêu đề mới").status_code == 302
+    old = versions_of(article).last()
+    merge_tags(sources=[Tag.objects.get(name="Nghị quyết")], into=Tag.objects.create(name="Học tập"))
+    url = reverse("admin:articles_article_revision", args=[article.pk, old.pk])
+    response = admin_client.get(url, follow=True)
+    assert "đã bị gộp hoặc xóa" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề mới"

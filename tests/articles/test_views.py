@@ -7,7 +7,7 @@ from unittest import mock
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 from django.utils import timezone
 
@@ -135,6 +135,7 @@ def test_home_never_shows_an_unpublished_article(client, tree, hidden):
 def local_cache(settings):
     """A cache that expires keys by the clock, whatever cache the suite runs with."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reads"}}
+    caches["default"].clear()
 
 
 def read(client, article, reader="203.0.113.7", agent="Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Safari/537.36"):
@@ -803,3 +804,9 @@ def test_hostile_filter_value_gives_a_vietnamese_message(client, objects, page, 
 )
 def test_a_missing_page_is_not_found(client, db, path):
     assert client.get(path).status_code == 404
+
+
+def test_read_beacon_for_an_unknown_article_stores_nothing(client, db, local_cache):
+    response = client.post("/tin-tuc/khong-co-bai-nay/doc/", REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 204
+    assert caches["default"].get("read:khong-co-bai-nay:203.0.113.7") is None

@@ -248,15 +248,26 @@ def meeting_titles(response):
 
 @pytest.fixture
 def meetings(tree):
-    MeetingFactory(title="Sơ kết 6 tháng 2021 của Chi bộ", host=tree["cell"], period_code="2021-H1")
-    MeetingFactory(
-        title="Tổng kết năm 2021 của Sở", host=tree["dept"], kind=Meeting.Kind.TONG_KET_NAM, period_code="2021"
-    )
-    MeetingFactory(title="Sơ kết 6 tháng 2022 của Khối doanh nghiệp", host=tree["bloc_b"], period_code="2022-H1")
+    """Three meetings, each told to readers by a published report."""
+    for meeting in [
+        MeetingFactory(title="Sơ kết 6 tháng 2021 của Chi bộ", host=tree["cell"], period_code="2021-H1"),
+        MeetingFactory(
+            title="Tổng kết năm 2021 của Sở", host=tree["dept"], kind=Meeting.Kind.TONG_KET_NAM, period_code="2021"
+        ),
+        MeetingFactory(title="Sơ kết 6 tháng 2022 của Khối doanh nghiệp", host=tree["bloc_b"], period_code="2022-H1"),
+    ]:
+        ArticleFactory(meeting=meeting, unit=meeting.host)
 
 
-def test_meeting_list_shows_every_meeting(client, meetings):
+def test_meeting_list_shows_every_reported_meeting(client, meetings):
     assert len(meeting_titles(client.get("/hoi-nghi/"))) == 3
+
+
+def test_a_meeting_whose_only_report_is_a_draft_stays_out_of_sight(client, tree):
+    meeting = MeetingFactory(title="Hội nghị chưa đưa tin", host=tree["dept"])
+    ArticleFactory(meeting=meeting, unit=tree["dept"], status=Article.Status.DRAFT, published_at=None)
+    assert "Hội nghị chưa đưa tin" not in meeting_titles(client.get("/hoi-nghi/"))
+    assert client.get(meeting.get_absolute_url()).status_code == 404
 
 
 def test_meeting_list_filters_by_unit_with_its_sub_units(client, tree, meetings):
