@@ -108,6 +108,7 @@ def confirm_action(model_admin, request, queryset, title, template):
         "opts": model_admin.opts,
         "queryset": queryset,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "action": request.POST.get("action", ""),
         "media": model_admin.media,
     }
     request.current_app = model_admin.admin_site.name

@@ -68,6 +68,7 @@ def test_bulk_action_asks_then_moves_the_articles_to_the_trash(client, article, 
     confirm = act(client, ARTICLES, "trash_selected", [article, other])
     assert confirm.status_code == 200
     assert "vào thùng rác?" in confirm.content.decode()
+    assert 'name="action" value="trash_selected"' in confirm.content.decode()
     assert Article.objects.count() == 2
     act(client, ARTICLES, "trash_selected", [article, other], post="yes")
     assert Article.objects.count() == 0
@@ -158,6 +159,7 @@ def test_site_admin_purges_after_confirming(client, trashed, unit):
     client.force_login(staff_with_role(SITE_ADMIN, unit))
     confirm = act(client, TRASH, "purge_selected", [trashed])
     assert "Xóa hẳn 1 bài sau?" in confirm.content.decode()
+    assert 'name="action" value="purge_selected"' in confirm.content.decode()
     assert Article.all_objects.filter(pk=trashed.pk).exists()
     act(client, TRASH, "purge_selected", [trashed], post="yes")
     assert not Article.all_objects.filter(pk=trashed.pk).exists()
