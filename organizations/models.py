@@ -14,7 +14,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from newsroom.images import ImageField, validate_image
 from newsroom.periods import Period, PeriodKind
-from newsroom.text import given_name_sort_key, normalize_tone, slugify_vi, unit_name_key
+from newsroom.text import given_name_sort_key, normalize_tone, slugify_vi
 
 
 def unique_slug(model, value, *, max_length=200, exclude_pk=None):
@@ -92,11 +92,6 @@ class OrganizationQuerySet(MP_NodeQuerySet):
 
     def party(self):
         return self.filter(kind__in=Organization.Kind.party_kinds())
-
-    def named(self, name):
-        """Units called `name` by full name, short name or an alias, compared by `unit_name_key`."""
-        key = unit_name_key(name)
-        return self.filter(pk__in=[unit.pk for unit in self if key and key in unit.name_keys()])
 
     def editable_by(self, user):
         """The units `user` is assigned to and everything below them."""
@@ -197,10 +192,6 @@ class Organization(MP_Node):
 
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
-
-    def name_keys(self):
-        """`unit_name_key` of the full name, the short name and each alias."""
-        return {unit_name_key(name) for name in (self.name, self.short_name, *self.alias_list()) if name}
 
     def is_party(self):
         return self.kind in Organization.Kind.party_kinds()

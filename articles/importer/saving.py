@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsroom.html import clean_html
-from newsroom.text import fold, given_name_sort_key, tone_key
-from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term, unit_name_key
+from newsroom.text import fold, given_name_sort_key, tone_key, unit_name_key
+from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term
 
 from ..models import Article, Category
 from .extraction import Extraction

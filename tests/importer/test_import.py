@@ -62,7 +62,6 @@ def counts():
 )
 def test_unit_found_by_name_committee_name_abbreviation_or_alias(department, name):
     assert UnitIndex().match(name) == department
-    assert list(Organization.objects.named(name)) == [department]
 
 
 def test_short_name_shared_by_several_units_is_told_apart_by_the_text(department, bloc):
