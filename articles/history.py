@@ -31,7 +31,9 @@ from .models import Article, ArticlePhoto, TaggedArticle, TrashedArticle
 reversion.register(ArticlePhoto)
 reversion.register(TaggedArticle)
 # the text for search is derived from the rest on save: not worth a copy in every version
-reversion.register(Article, follow=["gallery", "taggedarticle_set"], exclude=["body_text", "search_key"])
+reversion.register(
+    Article, follow=["gallery", "taggedarticle_set"], exclude=["body_text", "search_key", "search_vector"]
+)
 
 PURGE_PERMISSION = "articles.purge_article"
 TRASH_PERMISSION = "articles.delete_article"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -243,6 +244,7 @@ class Article(HasPeriod):
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)
     search_key = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger (search.py)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )

@@ -2,9 +2,23 @@
 
 from django.db import migrations, models
 
-from articles.search import CONFIG, search_index
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+
 from newsroom.html import html_to_text
 from newsroom.text import fold
+
+CONFIG = "vn_unaccent"
+
+
+def search_index():
+    """The first search index, on an expression (0007 replaces it by one on a stored vector)."""
+    vector = (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("lead", weight="B", config=CONFIG)
+        + SearchVector("body_text", weight="C", config=CONFIG)
+    )
+    return GinIndex(vector, name="article_search_idx")
 
 
 def create_search_index(apps, schema_editor):

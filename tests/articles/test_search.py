@@ -143,3 +143,14 @@ def test_too_long_query_gives_a_clear_vietnamese_message(client, db):
 def test_query_of_punctuation_only_finds_nothing_and_does_not_fail(client, db, query):
     ArticleFactory(title="Hội nghị sơ kết")
     assert found(client, query) in ([], ["Hội nghị sơ kết"])
+
+
+def test_stored_search_vector_follows_every_write_of_the_text_on_postgresql(db):
+    require(connection.vendor == "postgresql", "the stored search vector and its trigger are PostgreSQL's")
+    article = ArticleFactory(title="Tin hoạt động", lead="", body="<p>Nội dung.</p>")
+    assert not Article.objects.search("so ket giua nhiem ky").exists()
+    article.title = "Hội nghị sơ kết giữa nhiệm kỳ"
+    article.save()
+    assert list(Article.objects.search("so ket giua nhiem ky")) == [article]
+    Article.objects.filter(pk=article.pk).update(body_text="Đại hội đại biểu lần thứ XIII")
+    assert list(Article.objects.search("dai hoi dai bieu")) == [article]
