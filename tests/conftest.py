@@ -36,3 +36,14 @@ def admin_user(db, django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def units(db):
+    """Unit A with a cell below it, and an unrelated unit B: for tests of what staff of A may reach."""
+    from tests.factories import OrganizationFactory
+
+    a = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường")
+    a_cell = OrganizationFactory(name="Chi bộ Phòng Đất đai", kind="cell", parent=a)
+    b = OrganizationFactory(name="Đảng bộ Sở Văn hóa, Thể thao và Du lịch")
+    return a, a_cell, b

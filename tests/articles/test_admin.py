@@ -290,15 +290,6 @@ def test_unit_autocomplete_finds_units_by_vietnamese_name(admin_client, unit):
 
 
 @pytest.fixture
-def units(db):
-    """Unit A with a cell below it, and an unrelated unit B."""
-    a = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường")
-    a_cell = OrganizationFactory(name="Chi bộ Phòng Đất đai", kind="cell", parent=a)
-    b = OrganizationFactory(name="Đảng bộ Sở Văn hóa, Thể thao và Du lịch")
-    return a, a_cell, b
-
-
-@pytest.fixture
 def editor(client, django_user_model, units):
     user = django_user_model.objects.create_user(
         "bientap", "bientap@example.vn", "mat-khau-bien-tap-2025", is_staff=True

@@ -729,13 +729,7 @@ PUBLIC_URLS = {
     "robots": "/robots.txt",
 }
 
-HOSTILE = [
-    "page=abc",
-    "page=-1",
-    "page=0",
-    "page=99999999",
-    "page=1&page=2",
-    "p=abc",
+INVALID_FILTERS = [
     "period=2021-H9",
     "period=%3Cscript%3Ealert(1)%3C/script%3E",
     "unit=khong-ton-tai",
@@ -750,6 +744,16 @@ HOSTILE = [
     "from=01/01/0001",
     "q=" + "x" * 10_000,
     "q=%00",
+]
+
+HOSTILE = [
+    "page=abc",
+    "page=-1",
+    "page=0",
+    "page=99999999",
+    "page=1&page=2",
+    "p=abc",
+    *INVALID_FILTERS,
     "q=%27%22%3B--%20%26%7C!:*",
     "q=%3Cscript%3Ealert(1)%3C/script%3E",
 ]
@@ -770,24 +774,6 @@ def test_hostile_query_gives_a_normal_page_or_not_found(client, objects, page, q
     response = client.get(PUBLIC_URLS[page].format(**objects) + "?" + query)
     assert response.status_code in (200, 404)
     assert b"<script>alert(1)" not in response.content
-
-
-INVALID_FILTERS = [
-    "period=2021-H9",
-    "period=%3Cscript%3Ealert(1)%3C/script%3E",
-    "unit=khong-ton-tai",
-    "unit=a&unit=b",
-    "category=khong-ton-tai",
-    "tag=khong-ton-tai",
-    "kind=%3Cscript%3Ealert(1)%3C/script%3E",
-    "from=31/02/2021",
-    "to=2021-13-45",
-    "from=0001-01-01",
-    "to=9999-12-31",
-    "from=01/01/0001",
-    "q=" + "x" * 10_000,
-    "q=%00",
-]
 
 
 @pytest.mark.parametrize("query", INVALID_FILTERS)

@@ -373,15 +373,6 @@ def test_person_autocomplete_finds_people_by_vietnamese_name(admin_client, perso
 
 
 @pytest.fixture
-def units(db):
-    """Unit A with a cell below it, and an unrelated unit B."""
-    a = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường")
-    a_cell = OrganizationFactory(name="Chi bộ Phòng Đất đai", kind="cell", parent=a)
-    b = OrganizationFactory(name="Đảng bộ Sở Văn hóa, Thể thao và Du lịch")
-    return a, a_cell, b
-
-
-@pytest.fixture
 def membership_staff(client, django_user_model, units):
     permissions = ["view_membership", "change_membership", "add_membership", "view_organization"]
     client.force_login(staff_user(django_user_model, units[0], *permissions))
