@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from organizations.models import Organization
+
 from .models import Article, Category, SiteSettings, Tag
 
 FEED_SIZE = 20
@@ -89,3 +91,16 @@ class TagArticlesFeed(LatestArticlesFeed):
 
     def articles(self, obj):
         return Article.objects.published().filter(tags=obj)
+
+
+class UnitArticlesFeed(LatestArticlesFeed):
+    """A unit's articles and its sub-units'."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Organization, slug=slug)
+
+    def title(self, obj=None):
+        return f"{obj.name} – {SiteSettings.current().site_name}"
+
+    def articles(self, obj):
+        return Article.objects.published().in_unit(obj)

@@ -1,9 +1,10 @@
+import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import F, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,9 @@ from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.html import clean_html, html_to_text
 from newsroom.images import ImageField, validate_image
+from newsroom.models import HasPeriod, unique_slug
 from newsroom.text import fold, nfc, slugify_vi, tone_key
-from organizations.models import HasPeriod, Organization, unique_slug
+from organizations.models import Meeting, Organization
 
 SITE_SETTINGS_CACHE_KEY = "site-settings"
 
@@ -180,6 +182,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
+
+    def reported_meetings(self):
+        """The meetings these articles report on: `published().reported_meetings()` are the ones readers may see."""
+        return Meeting.objects.filter(Exists(self.filter(meeting=OuterRef("pk"))))
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -396,3 +402,11 @@ class ArticleEvent(models.Model):
 
     def __str__(self):
         return f"{self.article} – {self.action}"
+
+
+reversion.register(ArticlePhoto)
+reversion.register(TaggedArticle)
+# the text for search is derived from the rest on save: not worth a copy in every version
+reversion.register(
+    Article, follow=["gallery", "taggedarticle_set"], exclude=["body_text", "search_key", "search_vector"]
+)

@@ -1,6 +1,10 @@
 from django.db import transaction
+from django.utils import timezone
+from reversion.models import Revision, Version
 
-from .models import Tag, TaggedArticle
+from audit.models import AuditEvent, record
+
+from .models import Article, Tag, TaggedArticle
 
 
 @transaction.atomic
@@ -18,3 +22,38 @@ def merge_tags(*, sources, into: Tag) -> Tag:
     TaggedArticle.objects.filter(pk__in=keep.values()).update(tag=into)
     Tag.objects.filter(pk__in=source_ids).delete()
     return into
+
+
+@transaction.atomic
+def move_to_trash(articles, *, by, request=None) -> int:
+    """Hide `articles` everywhere (site, admin, search) until restored or purged; their slugs stay taken."""
+    articles = list(articles.filter(deleted_at__isnull=True))
+    for article in articles:
+        record(AuditEvent.Action.DELETE, actor=by, obj=article, request=request)
+    return Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=timezone.now(), deleted_by=by)
+
+
+@transaction.atomic
+def restore_from_trash(articles, *, by, request=None) -> int:
+    articles = list(articles.filter(deleted_at__isnull=False))
+    for article in articles:
+        record(AuditEvent.Action.RESTORE, actor=by, obj=article, request=request)
+    return Article.all_objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=None, deleted_by=None)
+
+
+@transaction.atomic
+def purge(articles, *, by, request=None) -> int:
+    """Delete trashed `articles` for good, with their saved versions."""
+    articles = list(articles.filter(deleted_at__isnull=False))
+    ids = [str(a.pk) for a in articles]
+    for article in articles:
+        record(AuditEvent.Action.PURGE, actor=by, obj=article, detail=article.slug, request=request)
+    saved = Version.objects.get_for_model(Article).filter(object_id__in=ids)
+    revision_ids = list(saved.values_list("revision_id", flat=True))
+    saved.delete()
+    # the revisions left without any article were this article's alone: its gallery and tags go with them
+    Revision.objects.filter(pk__in=revision_ids).exclude(
+        pk__in=Version.objects.get_for_model(Article).values("revision_id")
+    ).delete()
+    Article.all_objects.filter(pk__in=ids).delete()
+    return len(ids)

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from newsroom.periods import Period
+from organizations.models import Organization
 
 from .models import Article, Category, Tag
 
@@ -46,11 +47,24 @@ class PeriodSitemap(Sitemap):
         return reverse("articles:period", args=[item])
 
 
+class OrganizationSitemap(Sitemap):
+    def items(self):
+        return Organization.objects.only("slug")
+
+
+class MeetingSitemap(Sitemap):
+    def items(self):
+        return Article.objects.published().reported_meetings().only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class StaticViewSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["articles:home", "articles:list", "organizations:list", "organizations:meeting-list"]
+        return ["articles:home", "articles:list", "articles:unit-list", "articles:meeting-list"]
 
     def location(self, item):
         return reverse(item)

@@ -16,5 +16,11 @@ urlpatterns = [
     path("the/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
     path("the/<slug:slug>/rss/", feeds.TagArticlesFeed(), name="tag-feed"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("don-vi/", views.OrganizationListView.as_view(), name="unit-list"),
+    path("don-vi/<slug:slug>/", views.UnitArticleListView.as_view(), name="unit"),
+    path("don-vi/<slug:slug>/ky/<period:period>/", views.UnitArticleListView.as_view(), name="unit-period"),
+    path("don-vi/<slug:slug>/rss/", feeds.UnitArticlesFeed(), name="unit-feed"),
+    path("hoi-nghi/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("hoi-nghi/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("bien-tap/tai-anh/", views.editor_upload, name="editor-upload"),
 ]

@@ -1,4 +1,4 @@
-"""Audit events for what happens outside the editorial workflow: sign-ins, lockouts, permissions, unit assignments.
+"""Audit events for what happens outside the editorial workflow: sign-ins, lockouts, permissions.
 
 The acting user and the IP address come from the request being served (audit.middleware).
 """
@@ -8,10 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
-
-from organizations.models import StaffAssignment
 
 from .models import AuditEvent, record
 
@@ -101,17 +99,6 @@ def record_flag_changes(sender, instance, **kwargs):
             record(Action.PERMISSION_CHANGE, obj=instance, detail=detail)
 
 
-def record_assignment(sender, instance, signal, created=False, **kwargs):
-    names = {"user": label(instance.user), "unit": instance.organization}
-    if signal is post_delete:
-        detail = _("Bỏ phân công %(user)s ở đơn vị %(unit)s") % names
-    elif created:
-        detail = _("Phân công %(user)s cho đơn vị %(unit)s") % names
-    else:
-        detail = _("Đổi phân công %(user)s sang đơn vị %(unit)s") % names
-    record(Action.ASSIGNMENT_CHANGE, obj=instance.user, detail=detail)
-
-
 def connect():
     user_logged_in.connect(record_login, dispatch_uid="audit-login")
     user_logged_out.connect(record_logout, dispatch_uid="audit-logout")
@@ -121,5 +108,3 @@ def connect():
         m2m_changed.connect(record_grant, sender=through, dispatch_uid=f"audit-grant-{through._meta.label}")
     pre_save.connect(remember_flags, sender=User, dispatch_uid="audit-flags-before")
     post_save.connect(record_flag_changes, sender=User, dispatch_uid="audit-flags")
-    post_save.connect(record_assignment, sender=StaffAssignment, dispatch_uid="audit-assignment")
-    post_delete.connect(record_assignment, sender=StaffAssignment, dispatch_uid="audit-assignment-deleted")

@@ -1,11 +1,12 @@
 import unicodedata
+from pathlib import Path
 
 from axes.apps import AppConfig as BaseAxesConfig
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
-PROJECT_APPS = {"organizations", "articles"}
 TEXT_FIELD_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
 
 
@@ -25,7 +26,7 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         for model in self.apps.get_models():
-            if model._meta.app_label in PROJECT_APPS:
+            if Path(model._meta.app_config.path).parent == settings.BASE_DIR:  # this project's apps, not libraries
                 pre_save.connect(store_text_as_nfc, sender=model, dispatch_uid=f"nfc-{model._meta.label}")
 
 

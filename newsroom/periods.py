@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -257,6 +258,21 @@ class Period:
 
     def __repr__(self):
         return f"Period({self.code!r})"
+
+
+def read_period(value):
+    """A Period from a code ("2021-H1") or a Vietnamese phrase ("6 tháng đầu năm 2021"); None when blank."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return Period.parse(value)
+    except ValueError:
+        found = Period.from_text(value)
+    if found is None:
+        raise ValidationError(_("Không hiểu kỳ báo cáo “%(value)s”."), params={"value": value[:60]}, code="period")
+    return found
+
 
 
 class PeriodConverter:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 env = environ.Env()
@@ -17,6 +18,11 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SITE_NAME = env("SITE_NAME", default="Tin tức Đảng bộ tỉnh")
+# A unit's and a meeting's public pages belong to the articles app, the layer above organizations.
+ABSOLUTE_URL_OVERRIDES = {
+    "organizations.organization": lambda unit: reverse("articles:unit", args=[unit.slug]),
+    "organizations.meeting": lambda meeting: reverse("articles:meeting-detail", args=[meeting.pk]),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -6,9 +6,16 @@ from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap, PeriodSitemap, StaticViewSitemap, TagSitemap
+from articles.sitemaps import (
+    ArticleSitemap,
+    CategorySitemap,
+    MeetingSitemap,
+    OrganizationSitemap,
+    PeriodSitemap,
+    StaticViewSitemap,
+    TagSitemap,
+)
 from newsroom.periods import PeriodConverter
-from organizations.sitemaps import MeetingSitemap, OrganizationSitemap
 
 register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
 
@@ -32,7 +39,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("articles.urls")),
-    path("", include("organizations.urls")),
 ]
 
 if settings.DEBUG:

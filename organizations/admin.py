@@ -1,12 +1,18 @@
+from django import forms
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import FieldDoesNotExist
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from articles.admin import proposal_attrs
-from newsroom.history import HistoryAdmin
+from audit.history import HistoryAdmin
 
 from .models import (
     Meeting,
@@ -18,6 +24,7 @@ from .models import (
     StaffAssignment,
     Term,
 )
+from .proposals import propose
 
 
 @admin.register(Organization)
@@ -40,13 +47,20 @@ class OrganizationAdmin(TreeAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # the autocomplete of a "which unit writes this" field offers only the units the user works for
-        source = (request.GET.get("model_name"), request.GET.get("field_name"))
-        if source in {("article", "unit"), ("meeting", "host")}:
-            queryset = queryset.editable_by(request.user)
-        elif source == ("membership", "organization"):
-            queryset = queryset.editable_by(request.user).party()
+        if (accepted := self.autocomplete_source_choices(request)) is not None:
+            queryset = queryset.filter(pk__in=accepted.values("pk"))
         return queryset, may_have_duplicates
+
+    def autocomplete_source_choices(self, request):
+        """The units that the form behind an autocomplete accepts, as its admin's `formfield_for_foreignkey` says:
+        a "which unit writes this" field offers only the units the user works for."""
+        try:
+            model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+            field = model._meta.get_field(request.GET["field_name"])
+            source_admin = self.admin_site.get_model_admin(model)
+        except (KeyError, LookupError, FieldDoesNotExist, NotRegistered):
+            return None
+        return source_admin.formfield_for_foreignkey(field, request).queryset if field.many_to_one else None
 
 
 @admin.register(Term)
@@ -118,6 +132,27 @@ class MembershipAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+def proposal_attrs(*, unit_field, date_field=""):
+    """The attributes by which admin/js/proposals.js fills a report's title, tags and period from a meeting kind."""
+    return {
+        "data-propose-url": reverse("admin:organizations_meeting_propose"),
+        "data-unit-field": unit_field,
+        "data-date-field": date_field,
+    }
+
+
+def propose_view(request):
+    """JSON: the usual title, tags and period for ?unit=<id>&kind=<code>[&on=dd/mm/yyyy], within the user's units."""
+    unit = Organization.objects.editable_by(request.user).filter(pk=request.GET.get("unit") or None).first()
+    if unit is None or request.GET.get("kind") not in Meeting.Kind.values:
+        return JsonResponse({"error": _("Chọn một đơn vị của bạn và một loại hội nghị.")}, status=400)
+    try:
+        on = forms.DateField().clean(request.GET.get("on")) or timezone.localdate()
+    except forms.ValidationError:
+        on = timezone.localdate()
+    return JsonResponse(propose(unit, request.GET["kind"], on))
+
+
 class MeetingParticipantInline(admin.TabularInline):
     model = MeetingParticipant
     extra = 1
@@ -144,6 +179,10 @@ class MeetingAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(host__in=Organization.objects.editable_by(request.user))
+
+    def get_urls(self):
+        propose = path("de-xuat/", self.admin_site.admin_view(propose_view), name="organizations_meeting_propose")
+        return [propose, *super().get_urls()]
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         field = super().formfield_for_choice_field(db_field, request, **kwargs)

@@ -6,81 +6,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from newsroom.images import ImageField, validate_image
-from newsroom.periods import Period, PeriodKind
-from newsroom.text import given_name_sort_key, normalize_tone, slugify_vi
-
-
-def unique_slug(model, value, *, max_length=200, exclude_pk=None):
-    """A slug of `value` not yet taken in `model`, suffixed -2, -3... when needed."""
-    base = slugify_vi(value, max_length=max_length - 6) or "muc"
-    slug, n = base, 1
-    taken = model._base_manager.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def read_period(value):
-    """A Period from a code ("2021-H1") or a Vietnamese phrase ("6 tháng đầu năm 2021"); None when blank."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return Period.parse(value)
-    except ValueError:
-        found = Period.from_text(value)
-    if found is None:
-        raise ValidationError(_("Không hiểu kỳ báo cáo “%(value)s”."), params={"value": value[:60]}, code="period")
-    return found
-
-
-class HasPeriod(models.Model):
-    """The reporting period a row belongs to: a code that users edit, plus kind and dates for range queries."""
-
-    period_code = models.CharField(
-        _("kỳ báo cáo"),
-        max_length=60,
-        blank=True,
-        help_text=_("Mã kỳ (2021-06, 2021-Q3, 2021-H1, 2021-9M, 2021, 2020-2025-mid, 2020-2025) hoặc cụm từ như "
-                    "“6 tháng đầu năm 2021”, “quý III/2021”."),
-    )  # fmt: skip
-    period_kind = models.CharField(_("loại kỳ"), max_length=12, choices=PeriodKind.choices, blank=True, editable=False)
-    period_start = models.DateField(_("đầu kỳ"), null=True, blank=True, editable=False)
-    period_end = models.DateField(_("cuối kỳ"), null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        period = self.period
-        self.period = period
-        self.period_kind = period.kind if period else ""
-        self.period_start = period.start if period else None
-        self.period_end = period.end if period else None
-        super().save(*args, **kwargs)
-
-    @property
-    def period(self):
-        return read_period(self.period_code)
-
-    @period.setter
-    def period(self, value):
-        self.period_code = str(value) if value else ""
-
-    def clean(self):
-        super().clean()
-        try:
-            self.period = read_period(self.period_code)
-        except ValidationError as error:
-            raise ValidationError({"period_code": error.messages}) from None
+from newsroom.models import HasPeriod, unique_slug
+from newsroom.periods import Period
+from newsroom.text import given_name_sort_key, normalize_tone
 
 
 class OrganizationQuerySet(MP_NodeQuerySet):
@@ -182,9 +116,6 @@ class Organization(MP_Node):
         if not self.slug:
             self.slug = unique_slug(Organization, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("organizations:detail", args=[self.slug])
 
     @property
     def display_name(self):
@@ -384,6 +315,14 @@ class PositionQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
+    def leaders(self):
+        """(person, "title, title") for each holder of these positions, most senior first, each person once."""
+        titles = {}
+        for position in self.select_related("person").order_by("rank", "pk"):
+            titles.setdefault(position.person, []).append(position)
+        ranked = sorted(titles.items(), key=lambda item: (min(p.seniority() for p in item[1]), item[0].sort_key))
+        return [(person, ", ".join(p.title for p in held)) for person, held in ranked]
+
 
 class Position(models.Model):
     class Kind(models.TextChoices):
@@ -504,11 +443,6 @@ class MeetingQuerySet(models.QuerySet):
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
 
-    def public(self):
-        """Meetings that a published report tells readers about: a draft's meeting stays in the newsroom."""
-        articles = self.model._meta.get_field("articles").related_model.objects.published()
-        return self.filter(Exists(articles.filter(meeting=OuterRef("pk"))))
-
 
 class Meeting(HasPeriod):
     class Kind(models.TextChoices):
@@ -557,9 +491,6 @@ class Meeting(HasPeriod):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("organizations:meeting-detail", args=[self.pk])
 
     def clean(self):
         super().clean()

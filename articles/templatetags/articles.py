@@ -10,6 +10,7 @@ from organizations.models import Organization
 from ..models import Article
 
 register = template.Library()
+MULTI_YEAR = [PeriodKind.TERM, PeriodKind.MIDTERM]
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -87,3 +88,11 @@ def article_json_ld(context, article):
     if article.cover:
         data["image"] = [absolute(article.cover.image.url)]
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
+
+
+@register.inclusion_tag("organizations/includes/period_selector.html")
+def unit_period_selector(unit, current=None):
+    """Links to the years this unit's (and its sub-units') articles report on: a term's report is in none of them."""
+    within_a_year = Article.objects.published().in_unit(unit).exclude(period_kind__in=MULTI_YEAR)
+    years = within_a_year.dates("period_start", "year", "DESC")
+    return {"unit": unit, "periods": [Period.year(day.year) for day in years], "current": current}

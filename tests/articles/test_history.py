@@ -11,8 +11,8 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Tag
 from articles.services import merge_tags
+from audit.history import text_diff
 from audit.models import AuditEvent
-from newsroom.history import text_diff
 from newsroom.roles import EDITOR
 from tests.admin_forms import form_data
 from tests.factories import (

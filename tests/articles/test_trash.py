@@ -106,7 +106,7 @@ def test_trashed_article_is_hidden_from_the_public_site(client, trashed):
     search = client.get(reverse("articles:search"), {"q": "hoi nghi so ket"})
     assert trashed.title not in search.content.decode()
     assert trashed.title not in client.get(reverse("articles:feed")).content.decode()
-    unit_page = client.get(reverse("organizations:detail", args=[trashed.unit.slug]))
+    unit_page = client.get(reverse("articles:unit", args=[trashed.unit.slug]))
     assert trashed.title not in unit_page.content.decode()
 
 
@@ -116,7 +116,7 @@ def test_the_public_pages_would_show_the_article_but_for_the_trash(client, artic
     assert article.title in client.get(reverse("articles:list")).content.decode()
     search = client.get(reverse("articles:search"), {"q": "hoi nghi so ket"})
     assert article.title in search.content.decode()
-    assert article.title in client.get(reverse("organizations:detail", args=[article.unit.slug])).content.decode()
+    assert article.title in client.get(reverse("articles:unit", args=[article.unit.slug])).content.decode()
 
 
 def test_trashed_article_is_not_listed_on_its_meeting_page(client, unit):

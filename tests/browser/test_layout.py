@@ -25,7 +25,7 @@ def test_nothing_scrolls_sideways_the_header_wraps_tidily_and_print_leaves_out_n
         "article": report.get_absolute_url(),
         "unit": report.unit.get_absolute_url(),
         "search": reverse("articles:search") + "?q=hoi+nghi+so+ket",
-        "units": reverse("organizations:list"),
+        "units": reverse("articles:unit-list"),
     }
     screenshots = {"home", "article", "unit", "search"}
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -262,7 +262,7 @@ class TestSeedsInTheDemoProvince:
         proposed = results["003"].proposed_unit
         assert proposed.needs_review and proposed.get_parent().kind == Kind.PROVINCIAL
 
-        unit_page = client.get(reverse("organizations:detail", args=[results["000"].unit.slug])).content.decode()
+        unit_page = client.get(reverse("articles:unit", args=[results["000"].unit.slug])).content.decode()
         assert results["000"].article.title in unit_page
         period_page = client.get(reverse("articles:period", args=["2021-h1"])).content.decode()
         for key in ("000", "001", "004"):

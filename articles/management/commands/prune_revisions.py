@@ -8,7 +8,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from articles.models import Article
-from newsroom.history import followed_relations
+from audit.history import followed_relations
 
 
 class Command(BaseCommand):

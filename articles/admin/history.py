@@ -1,104 +1,28 @@
-"""Safe editing of articles: saved versions, the trash, optimistic locking and who else has an article open."""
+"""The article form's history: saved versions, optimistic locking, who else has it open, and delete as trash."""
 
-import time
 import uuid
 
-import reversion
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import quote, unquote
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from reversion.models import Revision, Version
+from reversion.models import Version
 
-from audit.models import AuditEvent, record
-from newsroom.history import HistoryAdmin, compare, current_versions, saved_at, saved_by
+from audit.history import HistoryAdmin, compare, current_versions, saved_at, saved_by
 
-from .models import Article, ArticlePhoto, TaggedArticle, TrashedArticle
-
-reversion.register(ArticlePhoto)
-reversion.register(TaggedArticle)
-# the text for search is derived from the rest on save: not worth a copy in every version
-reversion.register(
-    Article, follow=["gallery", "taggedarticle_set"], exclude=["body_text", "search_key", "search_vector"]
-)
-
-PURGE_PERMISSION = "articles.purge_article"
-TRASH_PERMISSION = "articles.delete_article"
-
-
-# --- The trash ---
-
-
-@transaction.atomic
-def move_to_trash(articles, *, by, request=None) -> int:
-    """Hide `articles` everywhere (site, admin, search) until restored or purged; their slugs stay taken."""
-    articles = list(articles.filter(deleted_at__isnull=True))
-    for article in articles:
-        record(AuditEvent.Action.DELETE, actor=by, obj=article, request=request)
-    return Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=timezone.now(), deleted_by=by)
-
-
-@transaction.atomic
-def restore_from_trash(articles, *, by, request=None) -> int:
-    articles = list(articles.filter(deleted_at__isnull=False))
-    for article in articles:
-        record(AuditEvent.Action.RESTORE, actor=by, obj=article, request=request)
-    return Article.all_objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=None, deleted_by=None)
-
-
-@transaction.atomic
-def purge(articles, *, by, request=None) -> int:
-    """Delete trashed `articles` for good, with their saved versions."""
-    articles = list(articles.filter(deleted_at__isnull=False))
-    ids = [str(a.pk) for a in articles]
-    for article in articles:
-        record(AuditEvent.Action.PURGE, actor=by, obj=article, detail=article.slug, request=request)
-    saved = Version.objects.get_for_model(Article).filter(object_id__in=ids)
-    revision_ids = list(saved.values_list("revision_id", flat=True))
-    saved.delete()
-    # the revisions left without any article were this article's alone: its gallery and tags go with them
-    Revision.objects.filter(pk__in=revision_ids).exclude(
-        pk__in=Version.objects.get_for_model(Article).values("revision_id")
-    ).delete()
-    Article.all_objects.filter(pk__in=ids).delete()
-    return len(ids)
-
-
-# --- Who else has the article open ---
-
-PRESENCE_SECONDS = 90  # three missed heartbeats of presence.js and a reader is gone
-
-
-def mark_present(article_id, user, page, *, leaving=False) -> list[str]:
-    """Note that `user` has the article open in `page` (or has left it); the names of the others who have it open.
-
-    Leaving counts only from the page last seen: a page reloaded after a save must not be cleared by its
-    predecessor's goodbye, which may arrive later.
-    """
-    key, now = f"presence:article:{article_id}", time.time()
-    seen = {uid: entry for uid, entry in cache.get(key, {}).items() if now - entry[1] < PRESENCE_SECONDS}
-    if not leaving:
-        seen[user.pk] = (user.get_full_name() or user.get_username(), now, page)
-    elif seen.get(user.pk, (None, None, page))[2] == page:
-        seen.pop(user.pk, None)
-    cache.set(key, seen, PRESENCE_SECONDS)
-    return sorted(name for uid, (name, _at, _page) in seen.items() if uid != user.pk)
-
-
-# --- Optimistic locking ---
+from ..models import Article
+from ..presence import mark_present
+from ..services import move_to_trash
 
 
 def confirm_action(model_admin, request, queryset, title, template):
@@ -164,9 +88,6 @@ class ArticleGuardForm(forms.ModelForm):
         return format_html(
             '{} {} <a href="{}">{}</a>', message, _("Các mục đã đổi: %s.") % labels, url, _("Xem khác biệt")
         )
-
-
-# --- The article admin's part ---
 
 
 class ArticleHistoryAdmin(HistoryAdmin):
@@ -256,65 +177,3 @@ class ArticleHistoryAdmin(HistoryAdmin):
             return super().response_delete(request, obj_display, obj_id)
         self.message_user(request, _("Đã chuyển bài “%(title)s” vào thùng rác.") % {"title": obj_display})
         return HttpResponseRedirect(self.url_for("changelist"))
-
-
-@admin.register(TrashedArticle)
-class TrashedArticleAdmin(admin.ModelAdmin):
-    """The trash: who may move articles here may restore them; only a site administrator may purge."""
-
-    list_display = ["title", "unit", "status", "deleted_at", "deleted_by"]
-    list_display_links = None
-    list_filter = [("unit", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["unit", "deleted_by"]
-    search_fields = ["title", "lead", "slug"]
-    actions = ["restore_selected", "purge_selected"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def has_module_permission(self, request):
-        return self.has_view_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm(TRASH_PERMISSION) or self.has_purge_permission(request)
-
-    def has_restore_permission(self, request):
-        return self.has_view_permission(request)
-
-    def has_purge_permission(self, request):
-        return request.user.has_perm(PURGE_PERMISSION)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # purging is the "Xóa hẳn" action, with its own confirmation
-
-    @admin.action(permissions=["restore"], description=gettext_lazy("Khôi phục"))
-    def restore_selected(self, request, queryset):
-        count = restore_from_trash(queryset, by=request.user, request=request)
-        self.message_user(request, ngettext("Đã khôi phục %d bài.", "Đã khôi phục %d bài.", count) % count)
-
-    @admin.action(permissions=["purge"], description=gettext_lazy("Xóa hẳn"))
-    def purge_selected(self, request, queryset):
-        if not self.has_purge_permission(request):
-            raise PermissionDenied
-        if request.POST.get("post"):
-            count = purge(queryset, by=request.user, request=request)
-            self.message_user(request, ngettext("Đã xóa hẳn %d bài.", "Đã xóa hẳn %d bài.", count) % count)
-            return None
-        return confirm_action(
-            self,
-            request,
-            queryset,
-            _("Xóa hẳn khỏi thùng rác"),
-            "admin/articles/trashedarticle/purge_confirmation.html",
-        )

@@ -32,11 +32,13 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Revision, Version
 
-# why: reversion's public API has no way to read a model's registration or to walk what it follows
+# why: reversion's public API has no way to read a model's registration or to walk what it follows;
+# tests/audit/test_history.py pins what these two give, so that an upgrade that changes them fails there first
 from reversion.revisions import _follow_relations_recursive, _get_options
 
-from audit.models import AuditEvent, record
 from newsroom.html import html_to_text
+
+from .models import AuditEvent, record
 
 
 def saved_at(version):

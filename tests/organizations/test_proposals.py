@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from articles.proposals import propose
 from organizations.models import Meeting
+from organizations.proposals import propose
 from tests.factories import OrganizationFactory, StaffAssignmentFactory, TermFactory, UserFactory
 
 K = Meeting.Kind
@@ -53,7 +53,7 @@ def test_admin_endpoint_answers_for_the_users_own_units(client, unit):
     user = UserFactory(is_staff=True)
     StaffAssignmentFactory(user=user, organization=unit)
     client.force_login(user)
-    url = reverse("admin:articles_article_propose")
+    url = reverse("admin:organizations_meeting_propose")
     response = client.get(url, {"unit": unit.pk, "kind": K.SO_KET_9_THANG, "on": "05/10/2021"})
     assert response.json()["period"] == "2021-9M"
 
@@ -62,6 +62,6 @@ def test_admin_endpoint_refuses_another_units_id(client, unit):
     user = UserFactory(is_staff=True)
     StaffAssignmentFactory(user=user, organization=OrganizationFactory(name="Đảng bộ Sở Tư pháp"))
     client.force_login(user)
-    response = client.get(reverse("admin:articles_article_propose"), {"unit": unit.pk, "kind": K.SO_KET_9_THANG})
+    response = client.get(reverse("admin:organizations_meeting_propose"), {"unit": unit.pk, "kind": K.SO_KET_9_THANG})
     assert response.status_code == 400
     assert "đơn vị của bạn" in response.json()["error"]

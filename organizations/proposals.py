@@ -3,7 +3,8 @@
 from datetime import date
 
 from newsroom.periods import Period
-from organizations.models import Meeting, Term
+
+from .models import Meeting, Term
 
 K = Meeting.Kind
 

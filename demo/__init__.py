@@ -1,0 +1,1 @@
+"""The demo province: `manage.py seed_demo` and its builders."""
