@@ -45,14 +45,19 @@ class ArticleFilter(PublicFilterSet):
     """The public filters: they compose, and every one of them stays in the URL."""
 
     q = django_filters.CharFilter(
-        label=_("Từ khóa"), method="search", max_length=MAX_QUERY_LENGTH,
+        label=_("Từ khóa"),
+        method="search",
+        max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Từ khóa quá dài: tối đa %(limit_value)d ký tự, hãy rút gọn lại.")},
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("vd. hoi nghi so ket")}),
-    )  # fmt: skip
+    )
     unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị"), queryset=Organization.objects.all(), to_field_name="slug", method="in_unit",
+        label=_("Đơn vị"),
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        method="in_unit",
         empty_label=_("Tất cả đơn vị"),
-    )  # fmt: skip
+    )
     period = PeriodFilter(label=_("Kỳ"), widget=forms.TextInput(attrs={"placeholder": "2021-H1"}))
     category = django_filters.ModelChoiceFilter(
         label=_("Chuyên mục"),
@@ -93,9 +98,12 @@ class ArticleFilter(PublicFilterSet):
 
 class MeetingFilter(PublicFilterSet):
     unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị"), queryset=Organization.objects.all(), to_field_name="slug", method="in_unit",
+        label=_("Đơn vị"),
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        method="in_unit",
         empty_label=_("Tất cả đơn vị"),
-    )  # fmt: skip
+    )
     period = PeriodFilter(label=_("Kỳ"))
     kind = django_filters.ChoiceFilter(label=_("Loại hội nghị"), choices=Meeting.Kind.choices, empty_label=_("Tất cả"))
 

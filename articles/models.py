@@ -112,9 +112,13 @@ class Photo(models.Model):
     alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
     credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         editable=False,
-    )  # fmt: skip
+    )
     uploaded_at = models.DateTimeField(_("thời gian tải lên"), auto_now_add=True)
 
     class Meta:
@@ -218,9 +222,13 @@ class Article(HasPeriod):
         "organizations.Organization", verbose_name=_("đơn vị liên quan"), blank=True, related_name="related_articles"
     )
     meeting = models.ForeignKey(
-        "organizations.Meeting", verbose_name=_("hội nghị"), null=True, blank=True, on_delete=models.SET_NULL,
+        "organizations.Meeting",
+        verbose_name=_("hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="articles",
-    )  # fmt: skip
+    )
     category = models.ForeignKey(
         Category,
         verbose_name=_("chuyên mục"),
@@ -243,9 +251,14 @@ class Article(HasPeriod):
     )
     photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
     import_key = models.CharField(
-        _("khóa nhập"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        _("khóa nhập"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Định danh bài nhập từ trang cũ (địa chỉ gốc hoặc mã băm nội dung): nhập lại thì cập nhật."),
-    )  # fmt: skip
+    )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)
@@ -261,9 +274,14 @@ class Article(HasPeriod):
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("chuyển vào thùng rác lúc"), null=True, blank=True, editable=False)
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người xóa"), null=True, blank=True, on_delete=models.SET_NULL,
-        editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xóa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleManager()
     all_objects = ArticleQuerySet.as_manager()
@@ -389,9 +407,12 @@ class ArticleEvent(models.Model):
     from_status = models.CharField(_("từ trạng thái"), max_length=12, choices=Article.Status.choices)
     to_status = models.CharField(_("sang trạng thái"), max_length=12, choices=Article.Status.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     comment = models.TextField(_("ghi chú"), blank=True)
     at = models.DateTimeField(_("thời gian"), default=timezone.now)
 

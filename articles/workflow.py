@@ -43,14 +43,31 @@ TRANSITIONS = {
     t.name: t
     for t in [
         Transition("submit", gettext_lazy("Gửi duyệt"), frozenset({S.DRAFT, S.RETURNED, S.WITHDRAWN}), S.SUBMITTED),
-        Transition("approve", gettext_lazy("Duyệt và đăng"), frozenset({S.SUBMITTED, S.DRAFT}), S.PUBLISHED,
-                   APPROVE_PERMISSION),
-        Transition("return", gettext_lazy("Trả lại cho phóng viên"), frozenset({S.SUBMITTED}), S.RETURNED,
-                   APPROVE_PERMISSION, needs_comment=True),
-        Transition("withdraw", gettext_lazy("Gỡ bài"), frozenset({S.PUBLISHED}), S.WITHDRAWN, APPROVE_PERMISSION,
-                   needs_comment=True),
+        Transition(
+            "approve",
+            gettext_lazy("Duyệt và đăng"),
+            frozenset({S.SUBMITTED, S.DRAFT}),
+            S.PUBLISHED,
+            APPROVE_PERMISSION,
+        ),
+        Transition(
+            "return",
+            gettext_lazy("Trả lại cho phóng viên"),
+            frozenset({S.SUBMITTED}),
+            S.RETURNED,
+            APPROVE_PERMISSION,
+            needs_comment=True,
+        ),
+        Transition(
+            "withdraw",
+            gettext_lazy("Gỡ bài"),
+            frozenset({S.PUBLISHED}),
+            S.WITHDRAWN,
+            APPROVE_PERMISSION,
+            needs_comment=True,
+        ),
     ]
-}  # fmt: skip
+}
 AUDIT_ACTIONS = {
     "submit": AuditEvent.Action.SUBMIT,
     "approve": AuditEvent.Action.APPROVE,
@@ -140,8 +157,10 @@ def notify(article, transition, *, by, comment, request=None):
     if request is not None:
         link = request.build_absolute_uri(link)
     subject = _("[%(site)s] %(action)s: %(title)s") % {
-        "site": settings.SITE_NAME, "action": transition.label, "title": article.title[:120],
-    }  # fmt: skip
+        "site": settings.SITE_NAME,
+        "action": transition.label,
+        "title": article.title[:120],
+    }
     lines = [
         _("Bài “%(title)s” (%(unit)s) đã chuyển sang trạng thái “%(status)s”.")
         % {"title": article.title, "unit": article.unit.name, "status": article.get_status_display()},

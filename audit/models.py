@@ -33,9 +33,13 @@ class AuditEvent(models.Model):
 
     at = models.DateTimeField(_("thời gian"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     actor_name = models.CharField(_("tên đăng nhập"), max_length=150, blank=True)
     action = models.CharField(_("thao tác"), max_length=20, choices=Action.choices, db_index=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)

@@ -7,11 +7,13 @@ import nh3
 
 from newsroom.text import nfc
 
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup", "a", "ul", "ol", "li",
-    "blockquote", "figure", "figcaption", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-    "caption", "colgroup", "col", "hr", "span",
-}  # fmt: skip
+ALLOWED_TAGS = frozenset(
+    """
+    p br h2 h3 h4 strong b em i u s sub sup a ul ol li
+    blockquote figure figcaption img table thead tbody tfoot tr th td
+    caption colgroup col hr span
+""".split()
+)
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},

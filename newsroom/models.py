@@ -26,9 +26,11 @@ class HasPeriod(models.Model):
         _("kỳ báo cáo"),
         max_length=60,
         blank=True,
-        help_text=_("Mã kỳ (2021-06, 2021-Q3, 2021-H1, 2021-9M, 2021, 2020-2025-mid, 2020-2025) hoặc cụm từ như "
-                    "“6 tháng đầu năm 2021”, “quý III/2021”."),
-    )  # fmt: skip
+        help_text=_(
+            "Mã kỳ (2021-06, 2021-Q3, 2021-H1, 2021-9M, 2021, 2020-2025-mid, 2020-2025) hoặc cụm từ như "
+            "“6 tháng đầu năm 2021”, “quý III/2021”."
+        ),
+    )
     period_kind = models.CharField(_("loại kỳ"), max_length=12, choices=PeriodKind.choices, blank=True, editable=False)
     period_start = models.DateField(_("đầu kỳ"), null=True, blank=True, editable=False)
     period_end = models.DateField(_("cuối kỳ"), null=True, blank=True, editable=False)

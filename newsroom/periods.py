@@ -274,7 +274,6 @@ def read_period(value):
     return found
 
 
-
 class PeriodConverter:
     regex = r"[0-9]{4}(?:-(?:[0-9]{4}(?:-[mM][iI][dD])?|[0-9]{2}|[qQ][1-4]|[hH][12]|9[mM]))?"
 

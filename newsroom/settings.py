@@ -183,9 +183,23 @@ CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
         "toolbar": [
-            "heading", "|", "bold", "italic", "underline", "link", "|",
-            "bulletedList", "numberedList", "blockQuote", "insertTable", "|",
-            "imageUpload", "|", "removeFormat", "undo", "redo",
+            "heading",
+            "|",
+            "bold",
+            "italic",
+            "underline",
+            "link",
+            "|",
+            "bulletedList",
+            "numberedList",
+            "blockQuote",
+            "insertTable",
+            "|",
+            "imageUpload",
+            "|",
+            "removeFormat",
+            "undo",
+            "redo",
         ],
         "heading": {
             "options": [
@@ -196,12 +210,18 @@ CKEDITOR_5_CONFIGS = {
         },
         "image": {
             "upload": {"types": ["jpeg", "png", "webp"]},
-            "toolbar": ["imageTextAlternative", "toggleImageCaption", "|", "imageStyle:inline", "imageStyle:block",
-                        "imageStyle:side"],
+            "toolbar": [
+                "imageTextAlternative",
+                "toggleImageCaption",
+                "|",
+                "imageStyle:inline",
+                "imageStyle:block",
+                "imageStyle:side",
+            ],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
     },
-}  # fmt: skip
+}
 
 # --- Logging ---
 LOGGING = {

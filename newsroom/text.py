@@ -11,6 +11,11 @@ LETTER_CODES = {letter: str(code) for code, letter in enumerate(ALPHABET, start=
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def phrases(table: str) -> frozenset[str]:
+    """The comma-separated phrases of `table`: a word list written as text, wrapped wherever reads best."""
+    return frozenset(phrase.strip() for phrase in table.split(",") if phrase.strip())
+
+
 def nfc(value: str | None) -> str | None:
     return None if value is None else unicodedata.normalize("NFC", value)
 

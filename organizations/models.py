@@ -75,15 +75,24 @@ class Organization(MP_Node):
     email = models.EmailField(_("thư điện tử"), blank=True)
     website = models.URLField(_("trang thông tin"), blank=True)
     contact_person = models.ForeignKey(
-        "Person", verbose_name=_("người đầu mối liên hệ"), null=True, blank=True, on_delete=models.SET_NULL,
+        "Person",
+        verbose_name=_("người đầu mối liên hệ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="contact_for",
-    )  # fmt: skip
+    )
     valid_from = models.DateField(_("thành lập từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("hoạt động đến ngày"), null=True, blank=True)
     succeeded_by = models.ForeignKey(
-        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="predecessors", help_text=_("Đơn vị mới sau khi đổi tên, sáp nhập hoặc giải thể."),
-    )  # fmt: skip
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("Đơn vị mới sau khi đổi tên, sáp nhập hoặc giải thể."),
+    )
 
     needs_review = models.BooleanField(
         _("cần xác nhận"),
@@ -167,9 +176,10 @@ class Organization(MP_Node):
         found, frontier = {self.pk}, [self.pk]
         while frontier:
             frontier = [
-                pk for pk in Organization.objects.filter(succeeded_by__in=frontier).values_list("pk", flat=True)
+                pk
+                for pk in Organization.objects.filter(succeeded_by__in=frontier).values_list("pk", flat=True)
                 if pk not in found
-            ]  # fmt: skip
+            ]
             found.update(frontier)
         return Organization.objects.filter(pk__in=found)
 
@@ -297,9 +307,19 @@ class Person(models.Model):
 
 # How Party and government titles rank when a unit's leaders are listed (DOMAIN.md): the first prefix that fits.
 SENIORITY = (
-    "Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư", "Chủ tịch", "Giám đốc", "Trưởng", "Chánh",
-    "Ủy viên Ban Thường vụ", "Chủ nhiệm Ủy ban Kiểm tra", "Phó Chủ tịch", "Phó Giám đốc", "Phó",
-)  # fmt: skip
+    "Bí thư",
+    "Phó Bí thư Thường trực",
+    "Phó Bí thư",
+    "Chủ tịch",
+    "Giám đốc",
+    "Trưởng",
+    "Chánh",
+    "Ủy viên Ban Thường vụ",
+    "Chủ nhiệm Ủy ban Kiểm tra",
+    "Phó Chủ tịch",
+    "Phó Giám đốc",
+    "Phó",
+)
 
 
 class PositionQuerySet(models.QuerySet):

@@ -22,11 +22,18 @@ def rename_organization(*, unit: Organization, name: str, short_name: str = "", 
     if unit.valid_from and on <= unit.valid_from:
         raise ValidationError(_("Ngày đổi tên phải sau ngày thành lập đơn vị."))
     fields = {
-        "kind": unit.kind, "name": name, "short_name": short_name, "description": unit.description,
-        "address": unit.address, "phone": unit.phone, "email": unit.email, "website": unit.website,
-        "contact_person": unit.contact_person, "valid_from": on,
+        "kind": unit.kind,
+        "name": name,
+        "short_name": short_name,
+        "description": unit.description,
+        "address": unit.address,
+        "phone": unit.phone,
+        "email": unit.email,
+        "website": unit.website,
+        "contact_person": unit.contact_person,
+        "valid_from": on,
         "aliases": "\n".join([*unit.alias_list(), unit.name, *([unit.short_name] if unit.short_name else [])]),
-    }  # fmt: skip
+    }
     parent = unit.get_parent()
     successor = (
         Organization.objects.add_child(parent, create_kwargs=fields)

@@ -20,7 +20,6 @@ def record_assignment(sender, instance, signal, created=False, **kwargs):
     record(AuditEvent.Action.ASSIGNMENT_CHANGE, obj=instance.user, detail=detail)
 
 
-
 def connect():
     post_save.connect(record_assignment, sender=StaffAssignment, dispatch_uid="audit-assignment")
     post_delete.connect(record_assignment, sender=StaffAssignment, dispatch_uid="audit-assignment-deleted")

@@ -55,12 +55,25 @@ def change_url(obj):
 def article_form(client, **changes):
     """A complete add-article POST, as the browser sends it."""
     data = {
-        "title": "Hội nghị sơ kết", "slug": "", "lead": "", "body": "<p>Nội dung</p>", "period_code": "",
-        "tags": "", "byline": "", "photo_credit": "", "source": "", "source_url": "", "published_at_0": "",
-        "published_at_1": "", "proposal_kind": "", "workflow_comment": "",
-        "gallery-TOTAL_FORMS": "0", "gallery-INITIAL_FORMS": "0", "gallery-MIN_NUM_FORMS": "0",
+        "title": "Hội nghị sơ kết",
+        "slug": "",
+        "lead": "",
+        "body": "<p>Nội dung</p>",
+        "period_code": "",
+        "tags": "",
+        "byline": "",
+        "photo_credit": "",
+        "source": "",
+        "source_url": "",
+        "published_at_0": "",
+        "published_at_1": "",
+        "proposal_kind": "",
+        "workflow_comment": "",
+        "gallery-TOTAL_FORMS": "0",
+        "gallery-INITIAL_FORMS": "0",
+        "gallery-MIN_NUM_FORMS": "0",
         "gallery-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+    }
     return {**data, **changes}
 
 
@@ -154,16 +167,18 @@ def test_editor_cannot_see_party_members(editor, tree):
 
 def test_approver_approves_an_article_of_their_unit(approver, tree):
     article = ArticleFactory(unit=tree["cell"], status=S.SUBMITTED, published_at=None)
-    approver.post(change_url(article), article_form(approver, title=article.title, unit=tree["cell"].pk,
-                                                    _transition="approve"))  # fmt: skip
+    approver.post(
+        change_url(article), article_form(approver, title=article.title, unit=tree["cell"].pk, _transition="approve")
+    )
     article.refresh_from_db()
     assert article.status == S.PUBLISHED
 
 
 def test_approver_cannot_approve_another_units_article_by_posting_to_it(approver, tree):
     foreign = ArticleFactory(unit=tree["theirs"], status=S.SUBMITTED, published_at=None)
-    approver.post(change_url(foreign), article_form(approver, title=foreign.title, unit=tree["theirs"].pk,
-                                                    _transition="approve"))  # fmt: skip
+    approver.post(
+        change_url(foreign), article_form(approver, title=foreign.title, unit=tree["theirs"].pk, _transition="approve")
+    )
     foreign.refresh_from_db()
     assert foreign.status == S.SUBMITTED
 
@@ -183,10 +198,21 @@ def test_site_admin_adds_a_unit_to_the_tree(site_admin, tree):
     url = reverse("admin:organizations_organization_add")
     form = site_admin.get(url).context["adminform"].form
     data = {
-        "kind": Organization.Kind.CELL, "name": "Chi bộ Phòng Pháp chế", "short_name": "", "aliases": "", "slug": "",
-        "description": "", "address": "", "phone": "", "email": "", "website": "", "valid_from": "", "valid_to": "",
-        "treebeard_position": "first-child", "treebeard_ref_node": tree["ours"].pk,
-    }  # fmt: skip
+        "kind": Organization.Kind.CELL,
+        "name": "Chi bộ Phòng Pháp chế",
+        "short_name": "",
+        "aliases": "",
+        "slug": "",
+        "description": "",
+        "address": "",
+        "phone": "",
+        "email": "",
+        "website": "",
+        "valid_from": "",
+        "valid_to": "",
+        "treebeard_position": "first-child",
+        "treebeard_ref_node": tree["ours"].pk,
+    }
     assert set(data) - set(form.fields) == set()
     assert site_admin.post(url, data).status_code == 302
     assert Organization.objects.get(name="Chi bộ Phòng Pháp chế").get_parent() == tree["ours"]
@@ -231,8 +257,9 @@ def test_editor_cannot_change_a_published_article_without_an_approver(editor, tr
 
 def test_editor_cannot_attach_another_units_meeting_by_posting_its_id(editor, tree):
     foreign = MeetingFactory(host=tree["theirs"])
-    response = editor.post(reverse("admin:articles_article_add"),
-                           article_form(editor, unit=tree["ours"].pk, meeting=foreign.pk))  # fmt: skip
+    response = editor.post(
+        reverse("admin:articles_article_add"), article_form(editor, unit=tree["ours"].pk, meeting=foreign.pk)
+    )
     assert response.status_code == 200
     assert not Article.objects.exists()
 
@@ -241,10 +268,15 @@ def test_editor_cannot_merge_tags(editor, tree):
     article = ArticleFactory(unit=tree["theirs"])
     article.tags.add("Nghị quyết", "Học tập")
     keep = Tag.objects.get(name="Nghị quyết")
-    editor.post(reverse("admin:articles_tag_changelist"), {
-        "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
-        "confirm": "yes", "into": keep.pk,
-    })  # fmt: skip
+    editor.post(
+        reverse("admin:articles_tag_changelist"),
+        {
+            "action": "merge_selected",
+            "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
+            "confirm": "yes",
+            "into": keep.pk,
+        },
+    )
     assert Tag.objects.count() == 2
 
 

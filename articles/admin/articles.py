@@ -79,14 +79,18 @@ class ArticlePhotoInline(admin.StackedInline):
 
 class ArticleAdminForm(forms.ModelForm):
     workflow_comment = forms.CharField(
-        label=_("Ghi chú gửi kèm"), required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        label=_("Ghi chú gửi kèm"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
         help_text=_("Bắt buộc khi trả lại hoặc gỡ bài."),
-    )  # fmt: skip
+    )
 
     proposal_kind = forms.ChoiceField(
-        label=_("loại hội nghị"), required=False, choices=[("", "---------"), *Meeting.Kind.choices],
+        label=_("loại hội nghị"),
+        required=False,
+        choices=[("", "---------"), *Meeting.Kind.choices],
         help_text=_("Chọn đơn vị và loại hội nghị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Article

@@ -76,9 +76,11 @@ class TagAdmin(admin.ModelAdmin):
         if request.POST.get("confirm") != "yes" or into is None:
             context = {
                 **self.admin_site.each_context(request),
-                "title": _("Gộp thẻ"), "tags": tags, "opts": self.model._meta,
+                "title": _("Gộp thẻ"),
+                "tags": tags,
+                "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            }  # fmt: skip
+            }
             return TemplateResponse(request, "admin/articles/tag/merge.html", context)
         sources = [tag for tag in tags if tag.pk != into.pk]
         merge_tags(sources=sources, into=into)

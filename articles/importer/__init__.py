@@ -10,6 +10,17 @@ from .reading import UnreadableFile, collect_paths, is_page, read_file
 from .saving import CannotImport, ImportResult, UnitIndex, import_extraction
 
 __all__ = [
-    "FIELDS", "CannotImport", "Extraction", "ImportResult", "UnitIndex", "UnreadableFile", "collect_paths",
-    "evaluate", "extract", "extract_html", "import_extraction", "is_page", "read_file",
-]  # fmt: skip
+    "FIELDS",
+    "CannotImport",
+    "Extraction",
+    "ImportResult",
+    "UnitIndex",
+    "UnreadableFile",
+    "collect_paths",
+    "evaluate",
+    "extract",
+    "extract_html",
+    "import_extraction",
+    "is_page",
+    "read_file",
+]

@@ -9,9 +9,18 @@ from .extraction import extract
 from .reading import UnreadableFile, read_file
 
 FIELDS = [
-    "title", "meeting_date", "published", "organizing_unit", "meeting_type", "period", "term", "chair", "people",
-    "author", "photo_captions",
-]  # fmt: skip
+    "title",
+    "meeting_date",
+    "published",
+    "organizing_unit",
+    "meeting_type",
+    "period",
+    "term",
+    "chair",
+    "people",
+    "author",
+    "photo_captions",
+]
 
 
 def _text_key(value):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from newsroom.text import fold, nfc, tone_key
+from newsroom.text import fold, nfc, phrases, tone_key
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -17,26 +17,30 @@ WRAP_END = (".", "!", "?", ":", ";", "”", '"', ")", "…")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # Lines that belong to the page, not the article (folded: no case, no diacritics).
-FURNITURE = {
-    "skip ribbon commands", "skip to main content", "chia se bai viet", "chia se", "binh luan", "in bai viet",
-    "in bai", "ban in", "gui email", "gui bai viet", "luu bai viet", "ve dau trang", "len dau trang", "quay lai",
-    "tro ve", "tro lai", "xem them", "tweet", "facebook", "zalo", "twitter", "email", "e-mail", "print", "share",
-    "like", "thich", "trang chu", "dang nhap", "phong chu", "co chu", "tai ve", "tai xuong", "in trang",
-    "gui cho ban be", "gop y", "gui gop y", "a a a", "a- a a+", "-a +a", "top", "menu", "tim kiem",
-    "doc them", "nghe doc bai", "nghe bai viet", "chuyen muc", "sharing", "copy link", "sao chep lien ket",
-}  # fmt: skip
+FURNITURE = phrases(
+    """
+    skip ribbon commands, skip to main content, chia se bai viet, chia se, binh luan, in bai viet,
+    in bai, ban in, gui email, gui bai viet, luu bai viet, ve dau trang, len dau trang, quay lai,
+    tro ve, tro lai, xem them, tweet, facebook, zalo, twitter, email, e-mail, print, share,
+    like, thich, trang chu, dang nhap, phong chu, co chu, tai ve, tai xuong, in trang,
+    gui cho ban be, gop y, gui gop y, a a a, a- a a+, -a +a, top, menu, tim kiem,
+    doc them, nghe doc bai, nghe bai viet, chuyen muc, sharing, copy link, sao chep lien ket
+"""
+)
 FURNITURE_PATTERN = re.compile(
     r"^(?:(?:so )?luot (?:xem|doc|truy cap)\s*:?\s*[\d.,]+|[\W_]+|\d{1,4}|binh luan\s*\(\d+\)|"
     r"tong so diem cua bai viet.*|click de danh gia.*|bam de danh gia.*|danh gia bai viet.*|"
     r"chia se (?:len|qua) .*|(?:font|co chu)\s*:.*)$"
 )
 # A heading after which the rest of the page is not the article (only once the article has begun).
-TAIL_MARKERS = {
-    "binh luan", "y kien ban doc", "gui y kien", "gui binh luan", "viet binh luan", "tin lien quan",
-    "bai viet lien quan", "cac tin khac", "tin khac", "cac bai viet khac", "bai viet khac", "tin cung chuyen muc",
-    "bai cung chuyen muc", "nhung tin moi hon", "nhung tin cu hon", "tin moi hon", "tin cu hon", "tin moi",
-    "tin da dua", "cac tin da dua", "xem nhieu nhat", "tin xem nhieu", "tin doc nhieu", "y kien cua ban",
-}  # fmt: skip
+TAIL_MARKERS = phrases(
+    """
+    binh luan, y kien ban doc, gui y kien, gui binh luan, viet binh luan, tin lien quan,
+    bai viet lien quan, cac tin khac, tin khac, cac bai viet khac, bai viet khac, tin cung chuyen muc,
+    bai cung chuyen muc, nhung tin moi hon, nhung tin cu hon, tin moi hon, tin cu hon, tin moi,
+    tin da dua, cac tin da dua, xem nhieu nhat, tin xem nhieu, tin doc nhieu, y kien cua ban
+"""
+)
 KEYWORDS_LINE = re.compile(r"^(?:tu khoa|tags?|the|keywords?)\s*:\s*(?P<words>.+)$")
 
 PUBLISHED = re.compile(

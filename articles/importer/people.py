@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from newsroom.text import tone_key
+from newsroom.text import phrases, tone_key
 
 from .layout import SENTENCE_END
 
@@ -28,61 +28,73 @@ FAMILY_NAMES = set(
 HONORIFICS = frozenset({"đồng chí", "đ/c", "ông", "bà"})
 PLURAL_HONORIFICS = frozenset({"các đồng chí", "các đ/c"})
 # How titles begin ("Phó" + any of these also begins one).
-TITLE_HEADS = {
-    "bí thư", "ủy viên", "uv", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "thị ủy viên", "quận ủy viên",
-    "đảng ủy viên", "chi ủy viên", "chủ tịch", "giám đốc", "tổng giám đốc", "chánh văn phòng", "chánh thanh tra",
-    "trưởng ban", "trưởng phòng", "trưởng", "chủ nhiệm", "tổng bí thư", "thủ tướng", "bộ trưởng", "thứ trưởng",
-    "đại biểu quốc hội", "hiệu trưởng", "cục trưởng", "chi cục trưởng", "viện trưởng", "chỉ huy trưởng",
-    "chính ủy", "tư lệnh", "trưởng công an", "trưởng đoàn", "kế toán trưởng", "trưởng khoa", "chánh án",
-    "tổng biên tập", "thường trực", "chuyên viên", "đại tá", "thượng tá", "trung tá", "thiếu tướng",
-    "trung tướng", "giáo sư", "tiến sĩ", "chủ tịch công đoàn", "ủy viên ban thường vụ", "ủy viên ban chấp hành",
-    "bí thư chi bộ", "bí thư đoàn", "tổ trưởng", "chi hội trưởng", "trưởng thôn", "trưởng ấp", "bí thư đảng ủy",
-}  # fmt: skip
+TITLE_HEADS = phrases(
+    """
+    bí thư, ủy viên, uv, tỉnh ủy viên, huyện ủy viên, thành ủy viên, thị ủy viên, quận ủy viên,
+    đảng ủy viên, chi ủy viên, chủ tịch, giám đốc, tổng giám đốc, chánh văn phòng, chánh thanh tra,
+    trưởng ban, trưởng phòng, trưởng, chủ nhiệm, tổng bí thư, thủ tướng, bộ trưởng, thứ trưởng,
+    đại biểu quốc hội, hiệu trưởng, cục trưởng, chi cục trưởng, viện trưởng, chỉ huy trưởng,
+    chính ủy, tư lệnh, trưởng công an, trưởng đoàn, kế toán trưởng, trưởng khoa, chánh án,
+    tổng biên tập, thường trực, chuyên viên, đại tá, thượng tá, trung tá, thiếu tướng,
+    trung tướng, giáo sư, tiến sĩ, chủ tịch công đoàn, ủy viên ban thường vụ, ủy viên ban chấp hành,
+    bí thư chi bộ, bí thư đoàn, tổ trưởng, chi hội trưởng, trưởng thôn, trưởng ấp, bí thư đảng ủy
+"""
+)
 TITLE_HEADS = frozenset(
     TITLE_HEADS | {f"phó {head}" for head in TITLE_HEADS} | {"phó", "báo cáo viên", "mẹ việt nam anh hùng"}
 )
 ANY_HONORIFIC = HONORIFICS | PLURAL_HONORIFICS
 # Jobs and standings written in lower case in apposition to a name: "chuyên viên Phòng Quản lý đất đai".
-OCCUPATIONS = frozenset({
-    "chuyên viên", "sinh viên", "giảng viên", "giáo viên", "học sinh", "công chức", "viên chức", "nhân viên",
-    "kỹ sư", "bác sĩ", "báo cáo viên", "thương binh", "bệnh binh", "thân nhân liệt sĩ", "cựu chiến binh",
-    "phóng viên", "biên tập viên", "kiểm sát viên", "thẩm phán", "luật sư",
-})  # fmt: skip
+OCCUPATIONS = phrases(
+    """
+    chuyên viên, sinh viên, giảng viên, giáo viên, học sinh, công chức, viên chức, nhân viên,
+    kỹ sư, bác sĩ, báo cáo viên, thương binh, bệnh binh, thân nhân liệt sĩ, cựu chiến binh,
+    phóng viên, biên tập viên, kiểm sát viên, thẩm phán, luật sư
+"""
+)
 FORMER = frozenset({"nguyên"})
 # Lowercase words that end a title: what a person does next in the sentence.
-STOPS = frozenset({
-    "phát biểu", "chủ trì", "đồng chủ trì", "nhấn mạnh", "đánh giá", "giới thiệu", "thông tin", "trình bày",
-    "báo cáo", "kết luận", "khai mạc", "bế mạc", "trao", "tặng", "đến dự", "dự", "tham dự", "cho rằng", "cho biết",
-    "đề nghị", "yêu cầu", "khẳng định", "ghi nhận", "biểu dương", "chúc mừng", "quán triệt", "chỉ đạo",
-    "phát động", "nêu", "cảm ơn", "chia sẻ", "lưu ý", "mong muốn", "tiếp thu", "được", "đã", "sẽ", "đang",
-    "cùng", "với", "tại", "làm", "thay mặt", "về", "lên", "gửi", "tới", "đến", "nhận", "có", "trong", "để", "khi",
-    "là", "cũng", "lại", "vừa", "đồng thời", "cho", "tuyên bố", "điều hành", "thông qua", "truyền đạt", "đọc",
-    "công bố", "nhất trí", "kêu gọi", "đề xuất", "chỉ ra", "phân tích", "hoan nghênh", "tham gia", "dẫn đầu",
-    "làm việc", "động viên", "ôn lại", "nói", "trả lời", "giải đáp", "trực tiếp", "thăm", "nhắc nhở", "căn dặn",
-    "trao tặng", "gắn", "kết nạp", "theo", "vào", "từ", "ngày", "sáng", "chiều", "hội nghị", "đại hội", "chụp",
-    "cắt", "bấm", "nghe", "quyết định", "chuẩn y", "bầu", "tái đắc cử", "đắc cử", "được bầu", "trúng cử",
-    "mong", "tin tưởng", "đặt", "khen", "chủ động", "thực hiện", "hướng dẫn", "ký", "xem", "chứng kiến",
-    "điều khiển", "tham luận", "thảo luận", "góp ý", "đóng góp", "ôn", "thì", "mà", "nhưng", "nên",
-    "vì", "do", "bởi", "như", "đây", "này", "đó", "ấy", "rằng", "khá", "rất", "luôn", "cần", "phải", "hãy", "ở",
-})  # fmt: skip
+STOPS = phrases(
+    """
+    phát biểu, chủ trì, đồng chủ trì, nhấn mạnh, đánh giá, giới thiệu, thông tin, trình bày,
+    báo cáo, kết luận, khai mạc, bế mạc, trao, tặng, đến dự, dự, tham dự, cho rằng, cho biết,
+    đề nghị, yêu cầu, khẳng định, ghi nhận, biểu dương, chúc mừng, quán triệt, chỉ đạo,
+    phát động, nêu, cảm ơn, chia sẻ, lưu ý, mong muốn, tiếp thu, được, đã, sẽ, đang,
+    cùng, với, tại, làm, thay mặt, về, lên, gửi, tới, đến, nhận, có, trong, để, khi,
+    là, cũng, lại, vừa, đồng thời, cho, tuyên bố, điều hành, thông qua, truyền đạt, đọc,
+    công bố, nhất trí, kêu gọi, đề xuất, chỉ ra, phân tích, hoan nghênh, tham gia, dẫn đầu,
+    làm việc, động viên, ôn lại, nói, trả lời, giải đáp, trực tiếp, thăm, nhắc nhở, căn dặn,
+    trao tặng, gắn, kết nạp, theo, vào, từ, ngày, sáng, chiều, hội nghị, đại hội, chụp,
+    cắt, bấm, nghe, quyết định, chuẩn y, bầu, tái đắc cử, đắc cử, được bầu, trúng cử,
+    mong, tin tưởng, đặt, khen, chủ động, thực hiện, hướng dẫn, ký, xem, chứng kiến,
+    điều khiển, tham luận, thảo luận, góp ý, đóng góp, ôn, thì, mà, nhưng, nên,
+    vì, do, bởi, như, đây, này, đó, ấy, rằng, khá, rất, luôn, cần, phải, hãy, ở
+"""
+)
 GUEST_MARKERS = frozenset({"dự", "tham dự", "đến dự", "cùng dự", "sự tham dự"})
-PLACE_WORDS = frozenset({
-    "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận", "tp", "huyện ủy", "thành ủy",
-    "tỉnh ủy", "thị ủy", "quận ủy", "ấp", "thôn", "bản", "khu phố", "tổ dân phố",
-})  # fmt: skip
+PLACE_WORDS = phrases(
+    """
+    tỉnh, huyện, thành phố, thị xã, xã, phường, thị trấn, quận, tp, huyện ủy, thành ủy,
+    tỉnh ủy, thị ủy, quận ủy, ấp, thôn, bản, khu phố, tổ dân phố
+"""
+)
 # Historical figures named in set phrases ("tư tưởng, đạo đức, phong cách Hồ Chí Minh"), not people at the event.
-FAMOUS_DEAD = {
-    "hồ chí minh", "nguyễn ái quốc", "võ nguyên giáp", "tôn đức thắng", "lê duẩn", "trường chinh", "phạm văn đồng",
-    "nguyễn văn cừ", "trần phú", "lê hồng phong", "hà huy tập", "nguyễn văn linh", "lý tự trọng", "võ thị sáu",
-    "nguyễn thị minh khai",
-}  # fmt: skip
+FAMOUS_DEAD = phrases(
+    """
+    hồ chí minh, nguyễn ái quốc, võ nguyên giáp, tôn đức thắng, lê duẩn, trường chinh, phạm văn đồng,
+    nguyễn văn cừ, trần phú, lê hồng phong, hà huy tập, nguyễn văn linh, lý tự trọng, võ thị sáu,
+    nguyễn thị minh khai
+"""
+)
 # Words before a name that make it the name of a place, school, street or idea rather than of a person here.
-NAMESAKES = frozenset({
-    "trường", "thpt", "thcs", "tiểu học", "mầm non", "đại học", "học viện", "đường", "phố", "phường", "xã", "huyện",
-    "quận", "tỉnh", "thị trấn", "thành phố", "tp", "ấp", "thôn", "bệnh viện", "công ty", "quỹ", "giải",
-    "giải thưởng", "nhà văn hóa", "trung tâm", "cầu", "chợ", "khu", "tượng đài", "đền", "di tích", "bảo tàng",
-    "tư tưởng", "phong cách", "đạo đức", "tấm gương", "bác", "chủ tịch", "lăng", "làm theo", "cách",
-})  # fmt: skip
+NAMESAKES = phrases(
+    """
+    trường, thpt, thcs, tiểu học, mầm non, đại học, học viện, đường, phố, phường, xã, huyện,
+    quận, tỉnh, thị trấn, thành phố, tp, ấp, thôn, bệnh viện, công ty, quỹ, giải,
+    giải thưởng, nhà văn hóa, trung tâm, cầu, chợ, khu, tượng đài, đền, di tích, bảo tàng,
+    tư tưởng, phong cách, đạo đức, tấm gương, bác, chủ tịch, lăng, làm theo, cách
+"""
+)
 
 
 @dataclass

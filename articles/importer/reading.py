@@ -108,10 +108,12 @@ SKIPPED_TAGS = {
     "head",
 }
 OPTIONAL_TAGS = {"header", "footer", "aside"}
-BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "br",
-    "blockquote", "figure", "figcaption", "table", "ul", "ol", "dd", "dt", "time", "header", "footer", "aside",
-}  # fmt: skip
+BLOCK_TAGS = frozenset(
+    """
+    p div section article main h1 h2 h3 h4 h5 h6 li tr td th br
+    blockquote figure figcaption table ul ol dd dt time header footer aside
+""".split()
+)
 VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "col", "embed", "param", "track"}
 FURNITURE_HINT = re.compile(
     r"\b(?:nav|navigation|menu|sidebar|side-bar|widget|banner|advert|ads?|social|share|sharing|comment|comments|"

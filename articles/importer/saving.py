@@ -150,9 +150,20 @@ def import_extraction(
 
 
 ARTICLE_FIELDS = [
-    "title", "lead", "body", "unit_id", "meeting_id", "category_id", "byline", "photo_credit", "source",
-    "source_url", "period_code", "published_at", "status",
-]  # fmt: skip
+    "title",
+    "lead",
+    "body",
+    "unit_id",
+    "meeting_id",
+    "category_id",
+    "byline",
+    "photo_credit",
+    "source",
+    "source_url",
+    "period_code",
+    "published_at",
+    "status",
+]
 
 
 def _snapshot(article):
@@ -264,9 +275,10 @@ class UnitIndex:
             folded = f" {unit_name_key(text)} "
             for names in (lambda unit: self.own[unit], lambda unit: self.own[unit] | self.aliases[unit]):
                 named = {
-                    unit: own for unit, own in candidates.items()
+                    unit: own
+                    for unit, own in candidates.items()
                     if any(f" {_distinct_part(k, key)} " in folded for k in names(unit))
-                }  # fmt: skip
+                }
                 if named:
                     candidates = named
                     break

@@ -126,11 +126,13 @@ def test_tag_merge_action_keeps_the_chosen_tag_on_the_articles(admin_client):
     response = admin_client.post(
         admin_url("tag"),
         {
-            "action": "merge_selected", "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
-            "confirm": "yes", "into": keep.pk,
+            "action": "merge_selected",
+            "_selected_action": list(Tag.objects.values_list("pk", flat=True)),
+            "confirm": "yes",
+            "into": keep.pk,
         },
         follow=True,
-    )  # fmt: skip
+    )
     assert list(Tag.objects.values_list("name", flat=True)) == ["Nghị quyết"]
     assert [list(a.tags.names()) for a in (both, one)] == [["Nghị quyết"], ["Nghị quyết"]]
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã gộp 1 thẻ vào “Nghị quyết”."]

@@ -170,9 +170,11 @@ def admin_post(client, article, data):
     fields["published_at_0"], fields["published_at_1"] = "", ""
     fields.pop("published_at")
     management = {
-        "gallery-TOTAL_FORMS": "0", "gallery-INITIAL_FORMS": "0", "gallery-MIN_NUM_FORMS": "0",
+        "gallery-TOTAL_FORMS": "0",
+        "gallery-INITIAL_FORMS": "0",
+        "gallery-MIN_NUM_FORMS": "0",
         "gallery-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+    }
     return client.post(url, {**fields, **management, **data})
 
 

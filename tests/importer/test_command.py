@@ -135,12 +135,19 @@ def test_requires_a_path(db):
 
 def labelled(folder, **changes):
     row = {
-        "file": "a.txt", "title": "Đảng bộ Sở Tư pháp sơ kết 6 tháng đầu năm 2022", "meeting_date": "2022-07-14",
-        "published": "2022-07-15", "organizing_unit": "Đảng bộ Sở Tư pháp", "meeting_type": "so_ket_6_thang",
-        "period": "2022-H1", "term": None, "chair": ["Lê Thị Hồng Nhung"],
+        "file": "a.txt",
+        "title": "Đảng bộ Sở Tư pháp sơ kết 6 tháng đầu năm 2022",
+        "meeting_date": "2022-07-14",
+        "published": "2022-07-15",
+        "organizing_unit": "Đảng bộ Sở Tư pháp",
+        "meeting_type": "so_ket_6_thang",
+        "period": "2022-H1",
+        "term": None,
+        "chair": ["Lê Thị Hồng Nhung"],
         "people": [{"name": "Lê Thị Hồng Nhung", "roles": ["Bí thư Đảng ủy", "Giám đốc Sở"]}],
-        "author": "Minh Khang", "photo_captions": ["Toàn cảnh Hội nghị"],
-    }  # fmt: skip
+        "author": "Minh Khang",
+        "photo_captions": ["Toàn cảnh Hội nghị"],
+    }
     (folder / "expected.json").write_text(json.dumps([{**row, **changes}], ensure_ascii=False), encoding="utf-8")
 
 

@@ -111,9 +111,19 @@ def test_seed_004_caption_credit_and_bare_byline(seed_text):
 def test_expected_schema_of_a_seed(seed_text):
     row = extract(seed_text(4)).as_expected("004.txt")
     assert list(row) == [
-        "file", "title", "meeting_date", "published", "organizing_unit", "meeting_type", "period", "term", "chair",
-        "people", "author", "photo_captions",
-    ]  # fmt: skip
+        "file",
+        "title",
+        "meeting_date",
+        "published",
+        "organizing_unit",
+        "meeting_type",
+        "period",
+        "term",
+        "chair",
+        "people",
+        "author",
+        "photo_captions",
+    ]
     assert row["people"][0] == {
         "name": "Nguyễn Trúc Sơn",
         "roles": ["Phó bí thư Ban Cán sự Đảng", "Phó chủ tịch Thường trực UBND tỉnh"],
@@ -178,7 +188,7 @@ def test_page_furniture_is_not_content():
             "BÌNH LUẬN",
             "Tin liên quan",
             "Một bài khác về hội nghị của đơn vị khác trong tỉnh",
-        )  # fmt: skip
+        )
     )
     assert found.title == TITLE
     assert found.layout.paragraphs == [BODY]
@@ -254,7 +264,7 @@ def test_captions_and_credits_are_kept_apart_from_the_body():
             "Một số hình ảnh tại Hội nghị",
             "Đại biểu thảo luận tại tổ",
             "Hoài Thu",
-        )  # fmt: skip
+        )
     )
     assert [(c.text, c.credit) for c in found.captions] == [
         ("Toàn cảnh Hội nghị", ""),
@@ -295,18 +305,30 @@ def test_bylines(last_lines, author):
 @pytest.mark.parametrize(
     "phrase, kind, period",
     [
-        ("Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2022", "so_ket_6_thang", "2022-H1"),  # noqa: E501
-        ("Hội nghị sơ kết công tác xây dựng Đảng quý III, 9 tháng năm 2023 và triển khai nhiệm vụ quý IV/2023", "so_ket_9_thang", "2023-9M"),  # noqa: E501
+        (
+            "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2022",
+            "so_ket_6_thang",
+            "2022-H1",
+        ),  # noqa: E501
+        (
+            "Hội nghị sơ kết công tác xây dựng Đảng quý III, 9 tháng năm 2023 và triển khai nhiệm vụ quý IV/2023",
+            "so_ket_9_thang",
+            "2023-9M",
+        ),  # noqa: E501
         ("Hội nghị tổng kết công tác năm 2022, triển khai nhiệm vụ năm 2023", "tong_ket_nam", "2022"),
         ("Hội nghị tổng kết công tác Chi bộ năm qua, đề ra phương hướng, nhiệm vụ năm 2024", "tong_ket_nam", "2023"),
-        ("Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XIII, nhiệm kỳ 2020 - 2025", "so_ket_giua_nhiem_ky", "2020-2025-mid"),  # noqa: E501
+        (
+            "Hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ lần thứ XIII, nhiệm kỳ 2020 - 2025",
+            "so_ket_giua_nhiem_ky",
+            "2020-2025-mid",
+        ),  # noqa: E501
         ("Đại hội đại biểu Đảng bộ lần thứ I, nhiệm kỳ 2025 - 2030", "dai_hoi", "2025-2030"),
         ("Hội nghị học tập, quán triệt Nghị quyết Trung ương 6 khóa XIII", "hoc_tap_quan_triet", None),
         ("buổi sinh hoạt chuyên đề quý III/2022", "sinh_hoat_chuyen_de", "2022-Q3"),
         ("Lễ trao Huy hiệu 30 năm tuổi Đảng", "trao_huy_hieu", None),
         ("Hội thảo khoa học “Nâng cao chất lượng sinh hoạt chi bộ”", "other", None),
     ],
-)  # fmt: skip
+)
 def test_meeting_kind_and_reviewed_period(phrase, kind, period):
     lead = f"Ngày 11/01/2024, Đảng ủy Sở Tài chính tổ chức {phrase}."
     found = extract(article("Tin hoạt động của Đảng ủy Sở Tài chính", lead, BODY))
@@ -322,12 +344,18 @@ def test_term_only_from_the_meeting_itself():
 @pytest.mark.parametrize(
     "subject, unit",
     [
-        ("Chi bộ Phòng Kế hoạch - Tài chính thuộc Đảng bộ Sở Giáo dục và Đào tạo", "Chi bộ Phòng Kế hoạch - Tài chính"),  # noqa: E501
+        (
+            "Chi bộ Phòng Kế hoạch - Tài chính thuộc Đảng bộ Sở Giáo dục và Đào tạo",
+            "Chi bộ Phòng Kế hoạch - Tài chính",
+        ),  # noqa: E501
         ("Ban Tuyên giáo Tỉnh ủy phối hợp với Trường Chính trị tỉnh", "Ban Tuyên giáo Tỉnh ủy"),
-        ("Đoàn công tác của Đảng ủy Khối Doanh nghiệp tỉnh do đồng chí Kiều Văn Lực làm trưởng đoàn đã", "Đảng ủy Khối Doanh nghiệp tỉnh"),  # noqa: E501
+        (
+            "Đoàn công tác của Đảng ủy Khối Doanh nghiệp tỉnh do đồng chí Kiều Văn Lực làm trưởng đoàn đã",
+            "Đảng ủy Khối Doanh nghiệp tỉnh",
+        ),  # noqa: E501
         ("tại Hội trường Huyện ủy, Ban Thường vụ Huyện ủy Phú Lâm", "Huyện ủy Phú Lâm"),
     ],
-)  # fmt: skip
+)
 def test_host_unit_as_written_without_qualifiers(subject, unit):
     lead = f"Sáng ngày 2/2/2023, {subject} tổ chức Hội nghị."
     assert extract(article(TITLE, lead, BODY)).organizing_unit == unit

@@ -80,8 +80,15 @@ def test_code_round_trips_through_parse(period):
 def test_code_and_str_use_upper_case_letters():
     assert [p.code for p in ALL] == [str(p) for p in ALL]
     assert [str(p) for p in ALL] == [
-        "2021-06", "2021-Q3", "2021-H1", "2021-H2", "2021-9M", "2021", "2020-2025-mid", "2020-2025",
-    ]  # fmt: skip
+        "2021-06",
+        "2021-Q3",
+        "2021-H1",
+        "2021-H2",
+        "2021-9M",
+        "2021",
+        "2020-2025-mid",
+        "2020-2025",
+    ]
 
 
 def test_slug_is_lower_case_code():
@@ -323,8 +330,15 @@ def test_containing_rejects_kinds_that_cannot_hold_the_date(kind):
 
 def test_sorting_is_chronological_with_wider_periods_first():
     assert [str(p) for p in sorted(reversed(ALL))] == [
-        "2020-2025", "2020-2025-mid", "2021", "2021-9M", "2021-H1", "2021-06", "2021-H2", "2021-Q3",
-    ]  # fmt: skip
+        "2020-2025",
+        "2020-2025-mid",
+        "2021",
+        "2021-9M",
+        "2021-H1",
+        "2021-06",
+        "2021-H2",
+        "2021-Q3",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -46,8 +46,9 @@ class Command(BaseCommand):
             raise CommandError("Hãy chỉ ra ít nhất một tệp hoặc thư mục cần nhập.")
         unit = self.find(Organization, options["unit"], "đơn vị")
         category = self.find(Category, options["category"], "chuyên mục")
-        self.run_import(paths, unit=unit, category=category, status=options["status"], dry_run=options["dry_run"],
-                        report=report)  # fmt: skip
+        self.run_import(
+            paths, unit=unit, category=category, status=options["status"], dry_run=options["dry_run"], report=report
+        )
 
     def find(self, model, slug, label):
         if not slug:
