@@ -81,7 +81,7 @@ class CategoryArticlesFeed(LatestArticlesFeed):
 
 class TagArticlesFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.used_by(Article.objects.published()), slug=slug)
 
     def title(self, obj=None):
         return f"{obj.name} – {SiteSettings.current().site_name}"

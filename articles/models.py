@@ -42,10 +42,18 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
 
+class TagQuerySet(models.QuerySet):
+    def used_by(self, articles):
+        """The tags of `articles`: `used_by(Article.objects.published())` are the ones readers may see."""
+        return self.filter(Exists(TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=articles)))
+
+
 class Tag(TagBase):
     """A tag; `key` makes "Nghị quyết", "nghị quyết" and "Nghị quyết " one tag, whatever the tone placement."""
 
     key = models.CharField(max_length=100, unique=True, editable=False)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thẻ")

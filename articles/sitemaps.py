@@ -27,7 +27,7 @@ class CategorySitemap(Sitemap):
 
 class TagSitemap(Sitemap):
     def items(self):
-        return Tag.objects.filter(tagged_articles__content_object__in=Article.objects.published()).distinct()
+        return Tag.objects.used_by(Article.objects.published())
 
     def location(self, item):
         return reverse("articles:tag", args=[item.slug])

@@ -16,6 +16,7 @@ from articles.sitemaps import (
     TagSitemap,
 )
 from newsroom.periods import PeriodConverter
+from newsroom.views import view_on_site
 
 register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
 
@@ -35,6 +36,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

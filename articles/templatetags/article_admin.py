@@ -15,8 +15,8 @@ def editor_dashboard(context, count=8):
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"panels": []}
-    mine = Article.objects.filter(created_by=user).select_related("unit")
     units = Article.objects.editable_by(user).select_related("unit")
+    mine = units.filter(created_by=user)
     panels = [
         (_("Bài nháp của tôi"), mine.filter(status=S.DRAFT).order_by("-updated_at")[:count], "updated_at"),
         (_("Bị trả lại cho tôi"), mine.filter(status=S.RETURNED).order_by("-updated_at")[:count], "updated_at"),

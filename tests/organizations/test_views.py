@@ -270,6 +270,14 @@ def test_a_meeting_whose_only_report_is_a_draft_stays_out_of_sight(client, tree)
     assert client.get(meeting.get_absolute_url()).status_code == 404
 
 
+def test_a_meeting_shows_as_soon_as_its_report_is_published(client, tree):
+    """The page's "now" is the request's, not the one the worker started with."""
+    meeting = MeetingFactory(title="Hội nghị vừa đưa tin", host=tree["dept"])
+    ArticleFactory(meeting=meeting, unit=tree["dept"], published_at=timezone.now())
+    assert client.get(meeting.get_absolute_url()).status_code == 200
+    assert "Hội nghị vừa đưa tin" in meeting_titles(client.get("/hoi-nghi/"))
+
+
 def test_meeting_list_filters_by_unit_with_its_sub_units(client, tree, meetings):
     found = meeting_titles(client.get(f"/hoi-nghi/?unit={tree['dept'].slug}"))
     assert sorted(found) == ["Sơ kết 6 tháng 2021 của Chi bộ", "Tổng kết năm 2021 của Sở"]
