@@ -11,18 +11,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import reversion
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.timezone import is_aware, localtime, now
@@ -213,6 +215,61 @@ def missing_references(revision):
     return ", ".join(gone)
 
 
+class VersionGuardForm(forms.ModelForm):
+    """Refuses to save over a newer version than the one the form was opened on: the model's `version` field, which
+    HistoryAdmin raises by one on each save. A form that does not say which version it edits is refused too."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    admin_site_name = "admin"
+    noun = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("base_version", self.instance.version)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        base = cleaned.get("base_version")
+        if base is None:
+            raise ValidationError(
+                _("Không lưu được: biểu mẫu không cho biết bạn sửa từ phiên bản nào. Hãy tải lại trang rồi sửa lại."),
+                code="no_base_version",
+            )
+        # locked until the save commits: a second save of the same version waits here, then is refused
+        current = type(self.instance)._base_manager.select_for_update().get(pk=self.instance.pk)
+        if current.version != base:
+            raise ValidationError(self.conflict_message(current, base), code="edit_conflict")
+        return cleaned
+
+    def conflict_message(self, current, base):
+        model = type(current)
+        saved = Version.objects.get_for_object(current).select_related("revision__user")
+        latest = saved.first()
+        started = next((v for v in saved[:50] if v.field_dict.get("version") == base), None)
+        message = _(
+            "Không lưu được: trong lúc bạn sửa, %(user)s đã lưu %(noun)s này%(at)s (phiên bản %(current)s; bạn mở "
+            "từ phiên bản %(base)s). Thay đổi của bạn chưa được ghi: hãy chép lại phần vừa sửa, tải lại trang rồi "
+            "sửa trên bản mới nhất."
+        ) % {
+            "user": saved_by(latest) if latest else _("người khác"),
+            "noun": self.noun or model._meta.verbose_name,
+            "at": _(" lúc %(at)s") % {"at": saved_at(latest)} if latest else "",
+            "current": current.version,
+            "base": base,
+        }
+        if started is None:
+            return message + " " + _("Không còn bản cũ để biết các mục nào đã đổi.")
+        changes = compare(model, current.pk, started.revision.version_set.all(), current_versions(current))
+        labels = ", ".join(change.label for change in changes) or _("không mục nào trong biểu mẫu")
+        compare_name = f"{self.admin_site_name}:{model._meta.app_label}_{model._meta.model_name}_compare"
+        url = reverse(compare_name, args=[quote(current.pk)]) + "?" + urlencode({"from": started.pk, "to": latest.pk})
+        return format_html(
+            '{} {} <a href="{}">{}</a>', message, _("Các mục đã đổi: %s.") % labels, url, _("Xem khác biệt")
+        )
+
+
 class HistoryAdmin(VersionAdmin):
     """Every save through the admin is a version: listed on the history page, compared, restored with care.
 
@@ -226,6 +283,26 @@ class HistoryAdmin(VersionAdmin):
     change_list_template = None  # reversion's adds an English "Recover deleted" link
     history_latest_first = True
     restore_keeps = ()
+    version_noun = ""  # how the lock's message names the object; the model's verbose name by default
+
+    @property
+    def locks_versions(self):
+        """A model with a `version` field is edited under an optimistic lock (VersionGuardForm)."""
+        return any(field.name == "version" for field in self.opts.concrete_fields)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self.locks_versions:
+            form = kwargs.get("form", self.form)
+            attrs = {"admin_site_name": self.admin_site.name, "noun": self.version_noun}
+            kwargs["form"] = type(f"Guarded{form.__name__}", (VersionGuardForm, form), attrs)
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.locks_versions or "base_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "base_version"]}), *rest]
 
     def get_urls(self):
         compare = path(
@@ -355,6 +432,8 @@ class HistoryAdmin(VersionAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             keep_stored_state(obj, comment=_("Bản đã có trước khi lưu lịch sử phiên bản"))
+            if self.locks_versions:
+                obj.version = form.cleaned_data["base_version"] + 1
         super().save_model(request, obj, form, change)
         if getattr(request, "_history_restoring", None):
             request._history_restored = True

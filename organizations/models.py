@@ -495,6 +495,7 @@ class Meeting(HasPeriod):
     summary = models.TextField(_("tóm tắt, kết luận"), blank=True)
     tasks = models.TextField(_("nhiệm vụ kỳ tới"), blank=True, help_text=_("Mỗi dòng một nhiệm vụ."))
     participants = models.ManyToManyField(Person, through="MeetingParticipant", related_name="meetings")
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 

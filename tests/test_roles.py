@@ -168,7 +168,10 @@ def test_editor_cannot_see_party_members(editor, tree):
 def test_approver_approves_an_article_of_their_unit(approver, tree):
     article = ArticleFactory(unit=tree["cell"], status=S.SUBMITTED, published_at=None)
     approver.post(
-        change_url(article), article_form(approver, title=article.title, unit=tree["cell"].pk, _transition="approve")
+        change_url(article),
+        article_form(
+            approver, title=article.title, base_version=article.version, unit=tree["cell"].pk, _transition="approve"
+        ),
     )
     article.refresh_from_db()
     assert article.status == S.PUBLISHED
@@ -177,7 +180,10 @@ def test_approver_approves_an_article_of_their_unit(approver, tree):
 def test_approver_cannot_approve_another_units_article_by_posting_to_it(approver, tree):
     foreign = ArticleFactory(unit=tree["theirs"], status=S.SUBMITTED, published_at=None)
     approver.post(
-        change_url(foreign), article_form(approver, title=foreign.title, unit=tree["theirs"].pk, _transition="approve")
+        change_url(foreign),
+        article_form(
+            approver, title=foreign.title, base_version=foreign.version, unit=tree["theirs"].pk, _transition="approve"
+        ),
     )
     foreign.refresh_from_db()
     assert foreign.status == S.SUBMITTED

@@ -102,6 +102,10 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        slug = cleaned.get("slug")
+        in_trash = Article.all_objects.filter(slug=slug, deleted_at__isnull=False).exclude(pk=self.instance.pk)
+        if slug and in_trash.exists():
+            self.add_error("slug", _("Đường dẫn này thuộc một bài trong thùng rác: hãy chọn đường dẫn khác."))
         transition = TRANSITIONS.get(self.data.get("_transition", ""))
         if transition and transition.needs_comment and not cleaned.get("workflow_comment", "").strip():
             self.add_error("workflow_comment", _("Hãy ghi rõ lý do khi “%(action)s”.") % {"action": transition.label})

@@ -2,23 +2,20 @@
 
 import uuid
 
-from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from reversion.models import Version
 
-from audit.history import HistoryAdmin, compare, current_versions, saved_at, saved_by
+from audit.history import HistoryAdmin
 
 from ..models import Article
 from ..presence import mark_present
@@ -41,59 +38,11 @@ def confirm_action(model_admin, request, queryset, title, template):
     return TemplateResponse(request, template, context)
 
 
-class ArticleGuardForm(forms.ModelForm):
-    """Refuses to save over a newer version than the one the form was opened on, and a slug held by the trash."""
-
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    admin_site_name = "admin"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("base_version", self.instance.version)
-
-    def clean(self):
-        cleaned = super().clean()
-        slug = cleaned.get("slug")
-        in_trash = Article.all_objects.filter(slug=slug, deleted_at__isnull=False).exclude(pk=self.instance.pk)
-        if slug and in_trash.exists():
-            self.add_error("slug", _("Đường dẫn này thuộc một bài trong thùng rác: hãy chọn đường dẫn khác."))
-        base = cleaned.get("base_version")
-        if self.instance.pk and base is not None:
-            # locked until the save commits: a second save of the same version waits here, then is refused
-            current = Article.all_objects.select_for_update().get(pk=self.instance.pk)
-            if current.version != base:
-                raise ValidationError(self.conflict_message(current, base), code="edit_conflict")
-        return cleaned
-
-    def conflict_message(self, current, base):
-        saved = Version.objects.get_for_object(current).select_related("revision__user")
-        latest = saved.first()
-        started = next((v for v in saved[:50] if v.field_dict.get("version") == base), None)
-        message = _(
-            "Không lưu được: trong lúc bạn sửa, %(user)s đã lưu bài này%(at)s (phiên bản %(current)s; bạn mở từ "
-            "phiên bản %(base)s). Thay đổi của bạn chưa được ghi: hãy chép lại phần vừa sửa, tải lại trang rồi sửa "
-            "trên bản mới nhất."
-        ) % {
-            "user": saved_by(latest) if latest else _("người khác"),
-            "at": _(" lúc %(at)s") % {"at": saved_at(latest)} if latest else "",
-            "current": current.version,
-            "base": base,
-        }
-        if started is None:
-            return message + " " + _("Không còn bản cũ để biết các mục nào đã đổi.")
-        changes = compare(Article, current.pk, started.revision.version_set.all(), current_versions(current))
-        labels = ", ".join(change.label for change in changes) or _("không mục nào trong biểu mẫu")
-        url = reverse(f"{self.admin_site_name}:articles_article_compare", args=[quote(current.pk)])
-        url += "?" + urlencode({"from": started.pk, "to": latest.pk})
-        return format_html(
-            '{} {} <a href="{}">{}</a>', message, _("Các mục đã đổi: %s.") % labels, url, _("Xem khác biệt")
-        )
-
-
 class ArticleHistoryAdmin(HistoryAdmin):
-    """Versions and restore; delete moves to the trash; the form is locked on `version` and shows who has it open."""
+    """Versions, restore and the lock on `version` (HistoryAdmin); who else has it open; delete moves to the trash."""
 
     restore_keeps = ["published_at"]
+    version_noun = gettext_lazy("bài")
     delete_confirmation_template = "admin/articles/article/trash_confirmation.html"
 
     def get_urls(self):
@@ -103,17 +52,6 @@ class ArticleHistoryAdmin(HistoryAdmin):
             name="articles_article_presence",
         )
         return [presence, *super().get_urls()]
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        guarded = type("ArticleGuardedForm", (ArticleGuardForm, kwargs.get("form", self.form)), {})
-        guarded.admin_site_name = self.admin_site.name
-        return super().get_form(request, obj, change, **{**kwargs, "form": guarded})
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            base = form.cleaned_data.get("base_version")
-            obj.version = (obj.version if base is None else base) + 1
-        super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:

@@ -77,6 +77,16 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_overwrites_nothing(th
     assert (article.title, article.lead, article.version) == ("Tiêu đề của Thu", ArticleFactory.lead, 2)
 
 
+def test_a_save_that_does_not_say_which_version_it_edits_is_refused(thu, article):
+    form = form_data(thu.get(url_of(article)), title="Tiêu đề không rõ phiên bản")
+    del form["base_version"]
+    response = thu.post(url_of(article), form)
+    assert response.status_code == 200
+    assert "tải lại trang" in response.content.decode()
+    article.refresh_from_db()
+    assert (article.title, article.version) == ("Hội nghị sơ kết", 1)
+
+
 def test_a_refused_form_stays_refused_until_reloaded(thu, lam, article):
     lam_form = form_data(lam.get(url_of(article)))
     thu.post(url_of(article), form_data(thu.get(url_of(article)), title="Tiêu đề của Thu"))

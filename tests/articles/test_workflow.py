@@ -166,7 +166,9 @@ def test_approvers_of_a_unit_include_those_assigned_above(unit, approver):
 def admin_post(client, article, data):
     url = reverse("admin:articles_article_change", args=[article.pk])
     form = client.get(url).context["adminform"].form
-    fields = {name: form[name].value() for name in ["title", "slug", "lead", "body", "unit", "published_at"]}
+    fields = {
+        name: form[name].value() for name in ["title", "slug", "lead", "body", "unit", "published_at", "base_version"]
+    }
     fields["published_at_0"], fields["published_at_1"] = "", ""
     fields.pop("published_at")
     management = {

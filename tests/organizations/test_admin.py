@@ -6,8 +6,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
 
+from newsroom.roles import EDITOR
 from organizations.models import (
     Meeting,
     MeetingParticipant,
@@ -27,6 +29,7 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
     TermFactory,
+    staff_with_role,
 )
 
 
@@ -430,3 +433,34 @@ def test_staff_meeting_host_is_limited_to_their_units(meeting_staff, units):
     form = meeting_staff.get(admin_url("meeting", "add")).context["adminform"].form
     assert set(form.fields["host"].queryset) == {units[0], units[1]}
     assert set(autocomplete(meeting_staff, "meeting", "host", "Đảng bộ Sở")) == {units[0].name}
+
+
+def meeting_change_client(unit, name):
+    client = Client()
+    client.force_login(staff_with_role(EDITOR, unit, first_name=name, last_name="Nguyễn"))
+    return client
+
+
+def test_the_second_of_two_concurrent_meeting_saves_is_refused_and_overwrites_nothing(department):
+    meeting = MeetingFactory(host=department, title="Hội nghị sơ kết", summary="Tóm tắt ban đầu")
+    url = admin_url("meeting", "change", meeting.pk)
+    thu, lam = meeting_change_client(department, "Thu"), meeting_change_client(department, "Lam")
+    thu_form, lam_form = form_data(thu.get(url)), form_data(lam.get(url))
+
+    assert thu.post(url, thu_form | {"summary": "Tóm tắt của Thu"}).status_code == 302
+    response = lam.post(url, lam_form | {"summary": "Tóm tắt của Lam"})
+
+    assert response.status_code == 200
+    assert "Không lưu được: trong lúc bạn sửa, Thu Nguyễn đã lưu hội nghị này" in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.summary, meeting.version) == ("Tóm tắt của Thu", 2)
+
+
+def test_a_meeting_save_that_does_not_say_which_version_it_edits_is_refused(admin_client, department):
+    meeting = MeetingFactory(host=department, summary="Tóm tắt ban đầu")
+    url = admin_url("meeting", "change", meeting.pk)
+    form = form_data(admin_client.get(url), summary="Tóm tắt mới")
+    form.pop("base_version", None)
+    assert admin_client.post(url, form).status_code == 200
+    meeting.refresh_from_db()
+    assert meeting.summary == "Tóm tắt ban đầu"
