@@ -30,6 +30,7 @@ class AuditEvent(models.Model):
         REVERT = "revert", _("Khôi phục phiên bản")
         PERMISSION_CHANGE = "permission_change", _("Thay đổi quyền")
         ASSIGNMENT_CHANGE = "assignment_change", _("Thay đổi phân công đơn vị")
+        PASSWORD_CHANGE = "password_change", _("Đặt mật khẩu cho người khác")
 
     at = models.DateTimeField(_("thời gian"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -1,10 +1,12 @@
 from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,6 +15,8 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from audit.history import HistoryAdmin
+from audit.models import AuditEvent, record
+from audit.signals import label
 
 from .models import (
     Meeting,
@@ -26,10 +30,65 @@ from .models import (
 )
 from .proposals import propose
 
+OUT_OF_REACH = _("Bạn chỉ có thể đặt đơn vị vào trong các đơn vị mình phụ trách.")
+
+
+def is_autocomplete(request):
+    return getattr(request.resolver_match, "url_name", None) == "autocomplete"
+
+
+class InUnitsAdmin:
+    """An admin whose rows belong to units: a user sees what `visible` gives him and changes or deletes only what
+    `editable` gives him (both default to the queryset's `editable_by(user)`), delete pages included.
+    Rows the public site shows anyway (`public`) are all offered by an autocomplete."""
+
+    public = False
+
+    def editable(self, request):
+        return self.model._default_manager.editable_by(request.user)
+
+    def visible(self, request, queryset):
+        if self.public and is_autocomplete(request):
+            return queryset  # the form behind the autocomplete decides what it accepts
+        return queryset.filter(pk__in=self.editable(request).values("pk"))
+
+    def get_queryset(self, request):
+        return self.visible(request, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_reach(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_reach(request, obj)
+
+    def _in_reach(self, request, obj):
+        return obj is None or request.user.is_superuser or self.editable(request).filter(pk=obj.pk).exists()
+
+
+def landing_parent(ref_node, position):
+    """The unit a node lands under when placed at `position` ("first-child", "left"...) of `ref_node`."""
+    if ref_node is None:
+        return None
+    return ref_node if position.endswith("child") else ref_node.get_parent()
+
+
+class OrganizationForm(movenodeform_factory(Organization)):
+    units = None  # the units the user may place units in; None for a superuser
+
+    def clean(self):
+        cleaned = super().clean()
+        moved = self.instance.pk is None or {"treebeard_ref_node", "treebeard_position"} & set(self.changed_data)
+        if self.units is not None and moved:
+            parent = landing_parent(cleaned.get("treebeard_ref_node"), cleaned.get("treebeard_position", ""))
+            if parent is None or not self.units.filter(pk=parent.pk).exists():
+                raise forms.ValidationError(OUT_OF_REACH)
+        return cleaned
+
 
 @admin.register(Organization)
-class OrganizationAdmin(TreeAdmin):
-    form = movenodeform_factory(Organization)
+class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
+    form = OrganizationForm
+    public = True
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
     list_filter = ["kind", "needs_review", ("valid_to", admin.EmptyFieldListFilter)]
     list_select_related = ["succeeded_by"]
@@ -44,6 +103,25 @@ class OrganizationAdmin(TreeAdmin):
         (_("Thời gian hoạt động"), {"fields": ["valid_from", "valid_to", "succeeded_by"]}),
         (_("Vị trí trong cây tổ chức"), {"fields": ["treebeard_position", "treebeard_ref_node"]}),
     ]
+
+    def is_filtered(self, request):
+        # below the whole tree, a user's reach is a filtered list (flat: its top is not the tree's roots)
+        return super().is_filtered(request) or not request.user.is_superuser
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.units = None if request.user.is_superuser else self.editable(request)
+        return form
+
+    def move_node(self, request):
+        """Drag and drop in the tree: the node must be the user's (TreeAdmin asks), and so must its new parent."""
+        target_id, relation = request.POST.get("target", ""), request.POST.get("relation", "")
+        target = Organization.objects.filter(pk=target_id).first() if target_id.isdigit() else None
+        parent = landing_parent(target, relation)
+        if not request.user.is_superuser and (parent is None or not self._in_reach(request, parent)):
+            messages.error(request, OUT_OF_REACH)
+            raise PermissionDenied
+        return super().move_node(request)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -64,7 +142,8 @@ class OrganizationAdmin(TreeAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(InUnitsAdmin, admin.ModelAdmin):
+    public = True
     list_display = ["__str__", "organization", "congress_number", "starts_on", "ends_on"]
     list_filter = ["start_year"]
     list_select_related = ["organization"]
@@ -73,6 +152,11 @@ class TermAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organization")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """A year ("2025") finds the terms it falls in, beside the usual name search."""
@@ -89,22 +173,42 @@ class PositionInline(admin.TabularInline):
     autocomplete_fields = ["organization", "term"]
     fields = ["title", "organization", "kind", "term", "starts_on", "ends_on", "is_public", "rank"]
 
+    def get_queryset(self, request):
+        """A public figure's public offices, and the positions in the user's units."""
+        positions = super().get_queryset(request)
+        return positions.filter(Q(is_public=True) | Q(pk__in=positions.editable_by(request.user).values("pk")))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(InUnitsAdmin, admin.ModelAdmin):
+    """A user sees the people of his units and the holders of public offices; he changes only his units' people."""
+
     list_display = ["full_name", "slug"]
     list_filter = ["positions__kind", "positions__is_public"]
     search_fields = ["full_name", "slug"]
     inlines = [PositionInline]
 
+    def visible(self, request, queryset):
+        return queryset.visible_to(request.user)
+
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(InUnitsAdmin, admin.ModelAdmin):
     list_display = ["person", "title", "organization", "kind", "starts_on", "ends_on", "is_public"]
     list_filter = ["kind", "is_public"]
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name", "title", "organization__name"]
     autocomplete_fields = ["person", "organization", "term"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Membership)
@@ -197,9 +301,28 @@ class MeetingAdmin(HistoryAdmin):
 
 
 class StaffAssignmentInline(admin.TabularInline):
+    """Units are assigned within the assigner's own; nobody but a superuser changes his own assignments."""
+
     model = StaffAssignment
     extra = 1
     autocomplete_fields = ["organization"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = Organization.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._own(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._own(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._own(request, obj)
+
+    def _own(self, request, account):
+        return not request.user.is_superuser and account is not None and account.pk == request.user.pk
 
 
 User = get_user_model()
@@ -208,13 +331,30 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    """Site administrators manage accounts, but only a superuser makes superusers or grants single permissions."""
+    """Site administrators manage the accounts of their units (and accounts not yet assigned), but only a superuser
+    sees superusers, makes them or grants single permissions. Setting someone's password is audited."""
 
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
 
     def get_queryset(self, request):
         accounts = super().get_queryset(request)
-        return accounts if request.user.is_superuser else accounts.filter(is_superuser=False)
+        if request.user.is_superuser:
+            return accounts
+        units = Organization.objects.editable_by(request.user)
+        elsewhere = StaffAssignment.objects.filter(user=OuterRef("pk")).exclude(organization__in=units)
+        return accounts.filter(is_superuser=False).exclude(Exists(elsewhere))
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            account = self.get_object(request, unquote(id))
+            done = (
+                _("Đặt mật khẩu mới cho %(user)s")
+                if account.has_usable_password()
+                else _("Tắt đăng nhập bằng mật khẩu của %(user)s")
+            )
+            record(AuditEvent.Action.PASSWORD_CHANGE, obj=account, detail=done % {"user": label(account)})
+        return response
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
@@ -215,6 +215,9 @@ class TermQuerySet(models.QuerySet):
             Q(starts_on__isnull=True) | Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on)
         )
 
+    def editable_by(self, user):
+        return self if user.is_superuser else self.filter(organization__in=Organization.objects.editable_by(user))
+
 
 class Term(models.Model):
     organization = models.ForeignKey(
@@ -272,6 +275,22 @@ class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who hold or held a public office: the only ones the public site may show."""
         return self.filter(positions__is_public=True).distinct()
+
+    def editable_by(self, user):
+        """People whose memberships and positions all lie in `user`'s units (and people with neither yet)."""
+        if user.is_superuser:
+            return self
+        units = Organization.objects.editable_by(user)
+        return self.exclude(
+            Exists(Membership.objects.filter(person=OuterRef("pk")).exclude(organization__in=units))
+        ).exclude(Exists(Position.objects.filter(person=OuterRef("pk")).exclude(organization__in=units)))
+
+    def visible_to(self, user):
+        """Those `user` may edit, and the holders of public offices, whom the public site shows anyway."""
+        if user.is_superuser:
+            return self
+        public = Exists(Position.objects.filter(person=OuterRef("pk"), is_public=True))
+        return self.filter(Q(pk__in=self.editable_by(user).values("pk")) | public)
 
 
 class Person(models.Model):
@@ -334,6 +353,9 @@ class PositionQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(is_public=True)
+
+    def editable_by(self, user):
+        return self if user.is_superuser else self.filter(organization__in=Organization.objects.editable_by(user))
 
     def leaders(self):
         """(person, "title, title") for each holder of these positions, most senior first, each person once."""
