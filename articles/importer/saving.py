@@ -6,6 +6,7 @@ from datetime import datetime, time
 from html import escape
 
 import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from newsroom.text import fold, given_name_sort_key, tone_key, unit_name_key
 from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term
 
 from ..models import Article, Category
+from ..workflow import apply_transition
 from .extraction import Extraction
 from .layout import TZ
 
@@ -109,26 +111,40 @@ def import_extraction(
     unit: Organization | None = None,
     category: Category | None = None,
     status: str | None = None,
+    by=None,
     dry_run: bool = False,
     units: "UnitIndex | None" = None,
 ) -> ImportResult:
     """Create or update the article of `extraction` (found again by its import key), with its meeting, people and
     positions; a host unit not in the tree is proposed (needs_review) under the parent the text names.
-    With `dry_run`, everything is rolled back: the result says what would have been done. `units`: the tree's
-    names, loaded once for a batch."""
+
+    An article changed in the CMS since its last import is left as it is (a "conflict"). A new article is a
+    draft; with `status` "published" the approver `by` publishes it through the workflow. An existing article
+    keeps the status the workflow gave it. With `dry_run`, everything is rolled back: the result says what would
+    have been done. `units`: the tree's names, loaded once for a batch."""
     existing = Article.all_objects.filter(import_key=extraction.import_key).first()
     if existing and existing.deleted_at:
         raise CannotImport("Bài này đã có nhưng đang ở thùng rác: bỏ qua (khôi phục bài trước nếu muốn nhập lại).")
+    if existing and existing.version != existing.imported_version:
+        note = "Bài đã được sửa trên hệ thống sau lần nhập trước: giữ nguyên, không ghi đè bằng bản ở trang cũ."
+        return ImportResult("conflict", existing, existing.unit, existing.meeting, notes=[note])
+    publishing = existing is None and status == Article.Status.PUBLISHED
+    if publishing and by is None:
+        raise CannotImport("Muốn đăng bài ngay khi nhập thì phải cho biết người duyệt đăng (--by).")
     notes = []
+    if existing and status and status != existing.status:
+        notes.append(f"Bài đã có: giữ nguyên trạng thái “{existing.get_status_display()}” (chỉ đổi qua duyệt bài).")
     units = units or UnitIndex()
     on = extraction.meeting_date or (extraction.published.date() if extraction.published else None)
     proposed = None
     if unit is None:
         unit, proposed = resolve_unit(extraction, units=units, on=on, notes=notes)
-    article = existing or Article(import_key=extraction.import_key, status=status or Article.Status.DRAFT)
+    article = existing or Article(import_key=extraction.import_key, status=Article.Status.DRAFT)
     before = _snapshot(article) if existing else None
     meeting, changed = _save_meeting(extraction, article=article, host=unit)
-    _fill_article(article, extraction, unit=unit, meeting=meeting, category=category, status=status, notes=notes)
+    _fill_article(
+        article, extraction, unit=unit, meeting=meeting, category=category, publishing=publishing, notes=notes
+    )
     if _snapshot(article) != before:
         if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
             article.version += 1
@@ -142,6 +158,13 @@ def import_extraction(
         changed = changed or people_changed
     if on is None and any(person.titles for person in extraction.people):
         notes.append("Không rõ ngày: chỉ ghi chức danh khi đó của người dự, không ghi chức vụ.")
+    if publishing:
+        try:
+            apply_transition(article, "approve", by=by, comment="Đăng khi nhập từ trang cũ")
+        except (PermissionDenied, ValidationError) as error:
+            raise CannotImport(" ".join(getattr(error, "messages", [str(error)]))) from None
+    article.refresh_from_db(fields=["version", "status"])
+    Article.all_objects.filter(pk=article.pk).update(imported_version=article.version)
     action = "created" if existing is None else ("updated" if changed or proposed else "unchanged")
     result = ImportResult(action, article, unit, meeting, proposed, people_created, notes)
     if dry_run:
@@ -172,7 +195,7 @@ def _snapshot(article):
     return values
 
 
-def _fill_article(article, extraction, *, unit, meeting, category, status, notes):
+def _fill_article(article, extraction, *, unit, meeting, category, publishing, notes):
     if not extraction.title:
         notes.append("Bài không có tiêu đề: lấy tên hội nghị (hoặc câu đầu) làm tiêu đề.")
     article.title = (extraction.title or fallback_title(extraction))[:300]
@@ -185,14 +208,12 @@ def _fill_article(article, extraction, *, unit, meeting, category, status, notes
     article.source = extraction.source[:120]
     article.source_url = extraction.source_url[:500]
     article.period_code = str(extraction.period) if extraction.period else ""
-    if status:
-        article.status = status
     category = category or _category_of(extraction)
     if category or not article.pk:
         article.category = category
     if extraction.published:
         article.published_at = extraction.published
-    elif article.published_at is None and article.status == Article.Status.PUBLISHED:
+    elif article.published_at is None and publishing:
         # why: an old article dated today would top the home page; the meeting or its period dates it roughly
         if extraction.meeting_date:
             article.published_at = datetime.combine(extraction.meeting_date, time(12), tzinfo=TZ)

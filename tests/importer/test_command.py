@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 
 from articles.importer import FIELDS
 from articles.models import Article
+from newsroom.roles import EDITOR
 from organizations.models import Organization
-from tests.factories import CategoryFactory, OrganizationFactory
+from tests.factories import CategoryFactory, OrganizationFactory, staff_with_role
 from tests.importer.conftest import cp1258
 
 TEXT = """Đảng bộ Sở Tư pháp sơ kết 6 tháng đầu năm 2022
@@ -94,10 +95,11 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(db, folder):
     assert "Chạy thử: không ghi gì" in out
 
 
-def test_unit_category_and_status_options(unit, folder):
+def test_unit_category_and_status_options(unit, folder, admin_user):
     other = OrganizationFactory(name="Đảng bộ Sở Y tế")
     category = CategoryFactory(name="Xây dựng Đảng")
-    run(str(folder / "a.txt"), "--unit", other.slug, "--category", category.slug, "--status", "published")
+    args = ["--unit", other.slug, "--category", category.slug, "--status", "published", "--by", admin_user.username]
+    run(str(folder / "a.txt"), *args)
     article = Article.objects.get()
     assert (article.unit, article.category, article.status) == (other, category, Article.Status.PUBLISHED)
     with pytest.raises(CommandError, match="Không có đơn vị"):
@@ -195,3 +197,31 @@ def test_the_five_seeds_are_read_exactly(db, seeds, corpus):
     out, _ = run("--evaluate", str(seeds), "--expected", str(corpus / "seeds_expected.json"))
     assert scores(out) == dict.fromkeys(FIELDS, 1.0), out
     assert out.splitlines()[-1] == "overall: 1.00"
+
+
+def test_publishing_on_import_needs_an_approver(unit, folder):
+    with pytest.raises(CommandError, match="--by"):
+        run(str(folder), "--status", "published")
+    reporter = staff_with_role(EDITOR, unit, username="phongvien")
+    with pytest.raises(CommandError, match="không có quyền duyệt"):
+        run(str(folder), "--status", "published", "--by", reporter.username)
+    with pytest.raises(CommandError, match="Không có tài khoản"):
+        run(str(folder), "--status", "published", "--by", "khong-co-ai")
+    assert not Article.objects.exists()
+
+
+def test_a_rerun_keeps_what_was_edited_in_the_cms_and_says_so(unit, tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("# source: https://example.vn/tin/so-ket\n" + TEXT, encoding="utf-8")
+    run(str(page))
+    article = Article.objects.get()
+    article.title, article.version = "Tiêu đề đã biên tập", article.version + 1
+    article.save()
+    page.write_text("# source: https://example.vn/tin/so-ket\n" + TEXT.replace("Minh Khang", "Thu Hà"), "utf-8")
+
+    out, _err = run(str(page))
+
+    assert "giữ nguyên: a.txt" in out
+    assert "Giữ nguyên 1 bài đã được sửa trên hệ thống" in out
+    article.refresh_from_db()
+    assert (article.title, article.byline) == ("Tiêu đề đã biên tập", "Minh Khang")

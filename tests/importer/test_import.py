@@ -4,6 +4,7 @@ import io
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
@@ -11,9 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.importer import CannotImport, UnitIndex, extract, import_extraction
-from articles.models import Article
+from articles.models import Article, ArticleEvent
+from articles.workflow import apply_transition
+from audit.models import AuditEvent
+from newsroom.roles import APPROVER
 from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term
-from tests.factories import ArticleFactory, CategoryFactory, OrganizationFactory, PersonFactory
+from tests.factories import ArticleFactory, CategoryFactory, OrganizationFactory, PersonFactory, staff_with_role
 
 Kind = Organization.Kind
 
@@ -125,9 +129,9 @@ def test_without_a_unit_the_import_asks_for_one(db):
 # --- The article ---
 
 
-def test_article_fields_body_and_captions(department):
+def test_article_fields_body_and_captions(department, admin_user):
     category = CategoryFactory(name="Đảng, Đoàn thể")
-    article = import_extraction(extract(TEXT), status=Article.Status.PUBLISHED).article
+    article = import_extraction(extract(TEXT), status=Article.Status.PUBLISHED, by=admin_user).article
     article.refresh_from_db()
     assert article.title == "Đảng bộ Sở Tài nguyên và Môi trường sơ kết công tác Đảng 6 tháng đầu năm 2021"
     assert article.lead.startswith("Chiều ngày 18/6/2021")
@@ -248,8 +252,11 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.mark.usefixtures("demo", "db")
 class TestSeedsInTheDemoProvince:
     def import_seeds(self, seeds):
+        publisher = get_user_model().objects.get_or_create(username="nguoi-duyet-nhap", is_superuser=True)[0]
         return {
-            path.name[:3]: import_extraction(extract(path.read_text(encoding="utf-8")), status="published")
+            path.name[:3]: import_extraction(
+                extract(path.read_text(encoding="utf-8")), status="published", by=publisher
+            )
             for path in sorted(seeds.glob("*.txt"))
         }
 
@@ -301,3 +308,98 @@ def test_reimporting_changed_text_bumps_the_version_and_keeps_a_revision(db, tmp
     assert second.pk == first.pk
     assert second.version == first.version + 1
     assert reversion.models.Version.objects.get_for_object(second).count() == 2
+
+
+# --- Re-imports and the workflow ---
+
+SOURCED = "# source: https://example.vn/tin/so-ket\n" + TEXT  # found again by its address when edited
+
+
+def edit_in_the_cms(article, **changes):
+    """What the admin does on a save: the new values, one version up."""
+    for name, value in changes.items():
+        setattr(article, name, value)
+    article.version += 1
+    article.save()
+
+
+def test_an_article_edited_in_the_cms_is_not_overwritten_by_a_reimport(department):
+    article = import_extraction(extract(SOURCED)).article
+    edit_in_the_cms(article, title="Tiêu đề biên tập viên đã sửa", lead="Sapo đã sửa")
+
+    again = import_extraction(extract(SOURCED.replace("Hoài Thu", "Minh Anh")))
+
+    assert again.action == "conflict"
+    assert "đã được sửa" in " ".join(again.notes)
+    article.refresh_from_db()
+    assert (article.title, article.lead, article.byline) == ("Tiêu đề biên tập viên đã sửa", "Sapo đã sửa", "Hoài Thu")
+
+
+def test_a_reimport_after_a_reimport_still_updates(department):
+    import_extraction(extract(SOURCED))
+    import_extraction(extract(SOURCED.replace("Hoài Thu", "Minh Anh")))
+    third = import_extraction(extract(SOURCED.replace("Hoài Thu", "Thu Hà")))
+    assert third.action == "updated"
+    assert Article.objects.get().byline == "Thu Hà"
+
+
+def test_a_withdrawn_article_is_neither_overwritten_nor_republished(department, province):
+    approver = staff_with_role(APPROVER, province)
+    article = import_extraction(extract(SOURCED), status=Article.Status.PUBLISHED, by=approver).article
+    apply_transition(article, "withdraw", by=approver, comment="Sai số liệu")
+
+    again = import_extraction(extract(SOURCED), status=Article.Status.PUBLISHED, by=approver)
+
+    assert again.action == "conflict"
+    article.refresh_from_db()
+    assert article.status == Article.Status.WITHDRAWN
+    assert ArticleEvent.objects.filter(article=article, action="approve").count() == 1
+
+
+def test_a_reimport_keeps_the_status_the_workflow_gave(department, province):
+    approver = staff_with_role(APPROVER, province)
+    import_extraction(extract(SOURCED))
+    again = import_extraction(
+        extract(SOURCED.replace("Hoài Thu", "Minh Anh")), status=Article.Status.PUBLISHED, by=approver
+    )
+    assert again.action == "updated"
+    assert Article.objects.get().status == Article.Status.DRAFT
+    assert "giữ nguyên trạng thái" in " ".join(again.notes)
+
+
+def test_publishing_on_import_goes_through_the_workflow_and_the_audit_log(department, province):
+    approver = staff_with_role(APPROVER, province)
+    article = import_extraction(extract(SOURCED), status=Article.Status.PUBLISHED, by=approver).article
+    assert article.status == Article.Status.PUBLISHED
+    event = ArticleEvent.objects.get(article=article)
+    assert (event.action, event.actor, event.from_status) == ("approve", approver, Article.Status.DRAFT)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.APPROVE, actor=approver).exists()
+
+
+def test_publishing_on_import_needs_someone_who_may_approve_for_the_unit(department, bloc):
+    elsewhere = OrganizationFactory(parent=bloc.get_parent(), name="Đảng bộ Khối doanh nghiệp tỉnh")
+    stranger = staff_with_role(APPROVER, elsewhere)
+    with pytest.raises(CannotImport, match="không có quyền"):
+        import_extraction(extract(SOURCED), status=Article.Status.PUBLISHED, by=stranger)
+    assert not Article.objects.exists()
+    with pytest.raises(CannotImport, match="người duyệt"):
+        import_extraction(extract(SOURCED), status=Article.Status.PUBLISHED)
+
+
+def test_the_migration_remembers_the_version_of_each_articles_last_import(department):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    untouched = import_extraction(extract(SOURCED)).article
+    edited = import_extraction(extract(TEXT.replace("Hoài Thu", "Minh Anh"))).article
+    edit_in_the_cms(edited, title="Đã biên tập")
+    Article.objects.update(imported_version=None)
+
+    import_module("articles.migrations.0008_imported_version").remember_imported_versions(apps, None)
+
+    untouched.refresh_from_db()
+    edited.refresh_from_db()
+    assert untouched.imported_version == untouched.version == 1
+    assert (edited.imported_version, edited.version) == (1, 2)
+    assert import_extraction(extract(TEXT.replace("Hoài Thu", "Minh Anh"))).action == "conflict"

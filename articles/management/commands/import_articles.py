@@ -5,13 +5,21 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import importer
 from articles.models import Article, Category
+from articles.workflow import APPROVE_PERMISSION
 from organizations.models import Organization
 
-ACTIONS = {"created": "nhập mới", "updated": "cập nhật", "unchanged": "không đổi"}
+ACTIONS = {"created": "nhập mới", "updated": "cập nhật", "unchanged": "không đổi", "conflict": "giữ nguyên"}
+DRY_RUN_ACTIONS = {
+    "created": "sẽ nhập mới",
+    "updated": "sẽ cập nhật",
+    "unchanged": "không đổi",
+    "conflict": "giữ nguyên",
+}
 
 
 class Command(BaseCommand):
@@ -28,7 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--status",
             choices=[Article.Status.DRAFT, Article.Status.PUBLISHED],
-            help="Trạng thái bài (mặc định: nháp).",
+            help="Trạng thái của bài nhập mới (mặc định: nháp); bài đã có giữ trạng thái của quy trình duyệt.",
+        )
+        parser.add_argument(
+            "--by",
+            metavar="USERNAME",
+            help="Tài khoản người duyệt đăng các bài mới khi dùng --status published (ghi vào nhật ký duyệt bài).",
         )
         parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
         parser.add_argument(
@@ -46,9 +59,26 @@ class Command(BaseCommand):
             raise CommandError("Hãy chỉ ra ít nhất một tệp hoặc thư mục cần nhập.")
         unit = self.find(Organization, options["unit"], "đơn vị")
         category = self.find(Category, options["category"], "chuyên mục")
+        approver = self.approver(options["by"]) if options["status"] == Article.Status.PUBLISHED else None
         self.run_import(
-            paths, unit=unit, category=category, status=options["status"], dry_run=options["dry_run"], report=report
+            paths,
+            unit=unit,
+            category=category,
+            status=options["status"],
+            by=approver,
+            dry_run=options["dry_run"],
+            report=report,
         )
+
+    def approver(self, username):
+        if not username:
+            raise CommandError("Đăng bài khi nhập phải qua người duyệt: thêm --by TÊN_ĐĂNG_NHẬP của người duyệt.")
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"Không có tài khoản “{username}” đang hoạt động.")
+        if not user.has_perm(APPROVE_PERMISSION):
+            raise CommandError(f"Tài khoản “{username}” không có quyền duyệt đăng bài.")
+        return user
 
     def find(self, model, slug, label):
         if not slug:
@@ -60,7 +90,7 @@ class Command(BaseCommand):
 
     # --- Import ---
 
-    def run_import(self, paths, *, unit, category, status, dry_run, report):
+    def run_import(self, paths, *, unit, category, status, by, dry_run, report):
         started = time.monotonic()
         files, missing = importer.collect_paths(paths)
         counts = Counter()
@@ -76,7 +106,7 @@ class Command(BaseCommand):
             try:
                 extraction = self.read(path)
                 result = importer.import_extraction(
-                    extraction, unit=unit, category=category, status=status, dry_run=dry_run, units=units
+                    extraction, unit=unit, category=category, status=status, by=by, dry_run=dry_run, units=units
                 )
             except (importer.UnreadableFile, importer.CannotImport) as error:
                 counts["failed"] += 1
@@ -102,7 +132,7 @@ class Command(BaseCommand):
         return importer.extract_html(text) if importer.is_page(path) else importer.extract(text)
 
     def describe(self, prefix, path, extraction, result):
-        verb = {"created": "sẽ nhập mới", "updated": "sẽ cập nhật", "unchanged": "không đổi"} if prefix else ACTIONS
+        verb = DRY_RUN_ACTIONS if prefix else ACTIONS
         meeting = result.meeting
         facts = [result.unit.name]
         if meeting is not None:
@@ -115,7 +145,7 @@ class Command(BaseCommand):
             facts.append(f"{len(extraction.people)} người")
         if extraction.captions:
             facts.append(f"{len(extraction.captions)} chú thích ảnh")
-        style = self.style.SUCCESS if result.action != "unchanged" else (lambda text: text)
+        style = {"unchanged": str, "conflict": self.style.WARNING}.get(result.action, self.style.SUCCESS)
         lines = [
             style(f"✓ {prefix}{verb[result.action]}: {path.name} → “{result.article.title}” ({'; '.join(facts)})")
         ]
@@ -127,6 +157,12 @@ class Command(BaseCommand):
             f"Tổng cộng {total} tệp: nhập mới {counts['created']}, cập nhật {counts['updated']}, "
             f"bỏ qua {counts['skipped']} (không đổi), lỗi {counts['failed']} — {seconds:.1f} giây."
         )
+        if counts["conflict"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Giữ nguyên {counts['conflict']} bài đã được sửa trên hệ thống sau lần nhập trước (không ghi đè)."
+                )
+            )
         if unknown:
             listed = ", ".join(f"{label} ({count} tệp)" for label, count in unknown.most_common())
             self.stdout.write(f"Không xác định được: {listed}.")
