@@ -15,12 +15,15 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from newsroom.http import client_ip, is_same_origin, rate_limited
 from newsroom.images import validate_image
 from organizations.models import Organization
 
 from .filters import ArticleFilter, MeetingFilter
 from .models import Article, Category, Photo, Tag
 
+# A reader opens a few articles a minute; a whole office behind one address, a few dozen.
+READS_PER_MINUTE = 60
 PREVIEW_SALT = "articles.preview"
 PREVIEW_MAX_AGE = timedelta(days=3)
 # Not "zalo": Zalo's in-app browser, where many readers open the links they are sent, says "Zalo" too.
@@ -157,18 +160,21 @@ class MeetingDetailView(DetailView):
         return super().get_context_data(participations=participations, articles=articles, **kwargs)
 
 
-@csrf_exempt
+@csrf_exempt  # why: cached pages carry no token; is_same_origin() refuses other sites' pages instead
 @require_POST
 def count_view(request, slug):
     """A read, reported by the page's script after it loads: cached pages still count, bots without scripts don't.
 
-    One count per reader and article per hour; a known bot's user agent counts nothing.
+    One count per reader and article per hour; a known bot's user agent counts nothing; other sites' pages and
+    a client past READS_PER_MINUTE count nothing either.
     """
+    if not is_same_origin(request):
+        return HttpResponse(status=403)
+    if rate_limited(request, "read", limit=READS_PER_MINUTE):
+        return HttpResponse(status=429)
     if not BOTS.search(request.headers.get("User-Agent", "")):
-        # the address our proxy saw (it appends it last): the ones before it are whatever the client sent
-        reader = request.headers.get("X-Forwarded-For", request.META.get("REMOTE_ADDR", "")).split(",")[-1].strip()
         article = Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
-        if article and cache.add(f"read:{slug}:{reader}", 1, 3600):
+        if article and cache.add(f"read:{slug}:{client_ip(request)}", 1, 3600):
             Article.objects.filter(pk=article).update(view_count=F("view_count") + 1)
     return HttpResponse(status=204)
 
