@@ -69,18 +69,24 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
 
 class ArticlePreviewView(ArticleDetailView):
-    """An unpublished article through a signed link that expires: to show an approver who has no session at hand."""
+    """An unpublished article through a signed link that expires: to show someone who has no account.
+
+    The link holds the article's version and status: it dies when the article is saved again, moves on in the
+    workflow (withdrawn included) or goes to the trash (which bumps the version: a restore does not revive it)."""
 
     def get_object(self, queryset=None):
         try:
-            pk = TimestampSigner(salt=PREVIEW_SALT).unsign(self.kwargs["token"], max_age=PREVIEW_MAX_AGE)
-        except BadSignature:
+            pk, version, status = TimestampSigner(salt=PREVIEW_SALT).unsign_object(
+                self.kwargs["token"], max_age=PREVIEW_MAX_AGE
+            )
+        except (BadSignature, ValueError):
             raise Http404(_("Liên kết xem trước không hợp lệ hoặc đã hết hạn.")) from None
-        return get_object_or_404(Article.objects.for_listing().prefetch_related("gallery__photo", "tags"), pk=pk)
+        articles = Article.objects.filter(version=version, status=status)
+        return get_object_or_404(articles.for_listing().prefetch_related("gallery__photo", "tags"), pk=pk)
 
 
 def preview_url(request, article):
-    token = TimestampSigner(salt=PREVIEW_SALT).sign(str(article.pk))
+    token = TimestampSigner(salt=PREVIEW_SALT).sign_object([article.pk, article.version, article.status])
     return request.build_absolute_uri(reverse("articles:preview", args=[token]))
 
 
