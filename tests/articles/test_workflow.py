@@ -151,6 +151,17 @@ def test_submitting_emails_the_approvers_of_that_unit_only(
     assert "Chờ duyệt" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r", "\u2028", "\x85"], ids=["CRLF", "LF", "CR", "LS", "NEL"])
+def test_a_title_with_a_line_break_still_emails_the_approvers(
+    unit, editor, approver, django_capture_on_commit_callbacks, newline
+):
+    article = ArticleFactory(unit=unit, status=S.DRAFT, published_at=None, title=f"Hội nghị{newline}sơ kết")
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_transition(article, "submit", by=editor)
+    assert [message.to for message in mail.outbox] == [[approver.email]]
+    assert mail.outbox[0].subject.endswith("Gửi duyệt: Hội nghị sơ kết")
+
+
 def test_returning_emails_the_author(draft, editor, approver, django_capture_on_commit_callbacks):
     apply_transition(draft, "submit", by=editor)
     with django_capture_on_commit_callbacks(execute=True):
