@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -8,13 +10,14 @@ from organizations.models import Organization
 from .models import Article, Category, SiteSettings, Tag
 
 FEED_SIZE = 20
-# Control characters XML 1.0 forbids; Word's line and page breaks become spaces.
-XML_FORBIDDEN = {code: None for code in range(32) if chr(code) not in "\t\n\r"} | {0x0B: " ", 0x0C: " "}
+# What XML 1.0 forbids (its Char production): C0 controls but tab and newlines, surrogates, U+FFFE and U+FFFF.
+NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+WORD_BREAKS = str.maketrans({"\x0b": " ", "\x0c": " "})  # Word's line and page breaks
 
 
 def xml_safe(value):
     if isinstance(value, str):
-        return value.translate(XML_FORBIDDEN)
+        return NOT_XML_CHAR.sub("", value.translate(WORD_BREAKS))
     if isinstance(value, list | tuple):
         return [xml_safe(part) for part in value]
     return value

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from reversion.models import Revision, Version
 
@@ -30,7 +31,10 @@ def move_to_trash(articles, *, by, request=None) -> int:
     articles = list(articles.filter(deleted_at__isnull=True))
     for article in articles:
         record(AuditEvent.Action.DELETE, actor=by, obj=article, request=request)
-    return Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=timezone.now(), deleted_by=by)
+    # a new version: forms opened before and preview links made before stay dead after a restore
+    return Article.objects.filter(pk__in=[a.pk for a in articles]).update(
+        deleted_at=timezone.now(), deleted_by=by, version=F("version") + 1
+    )
 
 
 @transaction.atomic

@@ -15,12 +15,15 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from newsroom.http import client_ip, is_same_origin, rate_limited
 from newsroom.images import validate_image
 from organizations.models import Organization
 
 from .filters import ArticleFilter, MeetingFilter
 from .models import Article, Category, Photo, Tag
 
+# A reader opens a few articles a minute; a whole office behind one address, a few dozen.
+READS_PER_MINUTE = 60
 PREVIEW_SALT = "articles.preview"
 PREVIEW_MAX_AGE = timedelta(days=3)
 # Not "zalo": Zalo's in-app browser, where many readers open the links they are sent, says "Zalo" too.
@@ -66,18 +69,24 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
 
 class ArticlePreviewView(ArticleDetailView):
-    """An unpublished article through a signed link that expires: to show an approver who has no session at hand."""
+    """An unpublished article through a signed link that expires: to show someone who has no account.
+
+    The link holds the article's version and status: it dies when the article is saved again, moves on in the
+    workflow (withdrawn included) or goes to the trash (which bumps the version: a restore does not revive it)."""
 
     def get_object(self, queryset=None):
         try:
-            pk = TimestampSigner(salt=PREVIEW_SALT).unsign(self.kwargs["token"], max_age=PREVIEW_MAX_AGE)
-        except BadSignature:
+            pk, version, status = TimestampSigner(salt=PREVIEW_SALT).unsign_object(
+                self.kwargs["token"], max_age=PREVIEW_MAX_AGE
+            )
+        except (BadSignature, ValueError):
             raise Http404(_("Liên kết xem trước không hợp lệ hoặc đã hết hạn.")) from None
-        return get_object_or_404(Article.objects.for_listing().prefetch_related("gallery__photo", "tags"), pk=pk)
+        articles = Article.objects.filter(version=version, status=status)
+        return get_object_or_404(articles.for_listing().prefetch_related("gallery__photo", "tags"), pk=pk)
 
 
 def preview_url(request, article):
-    token = TimestampSigner(salt=PREVIEW_SALT).sign(str(article.pk))
+    token = TimestampSigner(salt=PREVIEW_SALT).sign_object([article.pk, article.version, article.status])
     return request.build_absolute_uri(reverse("articles:preview", args=[token]))
 
 
@@ -157,18 +166,21 @@ class MeetingDetailView(DetailView):
         return super().get_context_data(participations=participations, articles=articles, **kwargs)
 
 
-@csrf_exempt
+@csrf_exempt  # why: cached pages carry no token; is_same_origin() refuses other sites' pages instead
 @require_POST
 def count_view(request, slug):
     """A read, reported by the page's script after it loads: cached pages still count, bots without scripts don't.
 
-    One count per reader and article per hour; a known bot's user agent counts nothing.
+    One count per reader and article per hour; a known bot's user agent counts nothing; other sites' pages and
+    a client past READS_PER_MINUTE count nothing either.
     """
+    if not is_same_origin(request):
+        return HttpResponse(status=403)
+    if rate_limited(request, "read", limit=READS_PER_MINUTE):
+        return HttpResponse(status=429)
     if not BOTS.search(request.headers.get("User-Agent", "")):
-        # the address our proxy saw (it appends it last): the ones before it are whatever the client sent
-        reader = request.headers.get("X-Forwarded-For", request.META.get("REMOTE_ADDR", "")).split(",")[-1].strip()
         article = Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
-        if article and cache.add(f"read:{slug}:{reader}", 1, 3600):
+        if article and cache.add(f"read:{slug}:{client_ip(request)}", 1, 3600):
             Article.objects.filter(pk=article).update(view_count=F("view_count") + 1)
     return HttpResponse(status=204)
 

@@ -161,6 +161,7 @@ def notify(article, transition, *, by, comment, request=None):
         "action": transition.label,
         "title": article.title[:120],
     }
+    subject = " ".join(subject.split())  # a header is one line: Django refuses a title pasted with its line breaks
     lines = [
         _("Bài “%(title)s” (%(unit)s) đã chuyển sang trạng thái “%(status)s”.")
         % {"title": article.title, "unit": article.unit.name, "status": article.get_status_display()},

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.http import client_ip
+
 from .middleware import current_request
 
 
@@ -77,5 +79,5 @@ def record(action, *, actor=None, obj=None, detail="", request=None, actor_name=
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:300] if obj is not None else "",
         detail=detail,
-        ip_address=request.META.get("REMOTE_ADDR") if request is not None else None,
+        ip_address=client_ip(request) if request is not None else None,
     )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 # --- Core ---
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env("SECRET_KEY", default="django-insecure-dev-only-change-me")
+SECRET_KEY = env.str("SECRET_KEY", default="").strip() or ("django-insecure-dev-only-change-me" if DEBUG else "")
+if not SECRET_KEY:
+    # why: signed preview links and sessions forged with the published development key would be accepted
+    raise ImproperlyConfigured(
+        "Chưa đặt SECRET_KEY: khi DEBUG tắt, hãy đặt biến môi trường SECRET_KEY là một chuỗi ngẫu nhiên dài, "
+        "vd. python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. Khóa phát triển chỉ dùng khi DEBUG=true."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 ROOT_URLCONF = "newsroom.urls"
@@ -138,6 +145,9 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "newsroom.http.client_ip"
+# Proxies in front of the app that append the client's address to X-Forwarded-For: 0 = none, use REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 LOGIN_URL = "admin:login"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
@@ -17,6 +19,7 @@ from treebeard.forms import movenodeform_factory
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
+from newsroom.periods import FIRST_YEAR, LAST_YEAR
 
 from .models import (
     Meeting,
@@ -245,16 +248,44 @@ def proposal_attrs(*, unit_field, date_field=""):
     }
 
 
+class ProposalQueryForm(forms.Form):
+    """What the `de-xuat/` endpoint is asked: one of the user's units, a meeting kind, the day (default today)."""
+
+    # a year-end review held in January reports on the year before: that year must be a period too
+    FIRST_DAY, LAST_DAY = date(FIRST_YEAR + 1, 1, 1), date(LAST_YEAR, 12, 31)
+
+    unit = forms.ModelChoiceField(
+        Organization.objects.none(),
+        error_messages={"required": _("Chọn một đơn vị của bạn."), "invalid_choice": _("Chọn một đơn vị của bạn.")},
+    )
+    kind = forms.ChoiceField(
+        choices=Meeting.Kind.choices,
+        error_messages={"required": _("Chọn một loại hội nghị."), "invalid_choice": _("Chọn một loại hội nghị.")},
+    )
+    on = forms.DateField(
+        required=False, error_messages={"invalid": _("Ngày họp không hợp lệ: nhập theo dạng ngày/tháng/năm.")}
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Organization.objects.editable_by(user)
+
+    def clean_on(self):
+        on = self.cleaned_data["on"] or timezone.localdate()
+        if not self.FIRST_DAY <= on <= self.LAST_DAY:
+            raise forms.ValidationError(
+                _("Ngày họp phải trong khoảng %(first)s – %(last)s.")
+                % {"first": f"{self.FIRST_DAY:%d/%m/%Y}", "last": f"{self.LAST_DAY:%d/%m/%Y}"}
+            )
+        return on
+
+
 def propose_view(request):
     """JSON: the usual title, tags and period for ?unit=<id>&kind=<code>[&on=dd/mm/yyyy], within the user's units."""
-    unit = Organization.objects.editable_by(request.user).filter(pk=request.GET.get("unit") or None).first()
-    if unit is None or request.GET.get("kind") not in Meeting.Kind.values:
-        return JsonResponse({"error": _("Chọn một đơn vị của bạn và một loại hội nghị.")}, status=400)
-    try:
-        on = forms.DateField().clean(request.GET.get("on")) or timezone.localdate()
-    except forms.ValidationError:
-        on = timezone.localdate()
-    return JsonResponse(propose(unit, request.GET["kind"], on))
+    query = ProposalQueryForm(request.GET, user=request.user)
+    if not query.is_valid():
+        return JsonResponse({"error": " ".join(m for errors in query.errors.values() for m in errors)}, status=400)
+    return JsonResponse(propose(query.cleaned_data["unit"], query.cleaned_data["kind"], query.cleaned_data["on"]))
 
 
 class MeetingParticipantInline(admin.TabularInline):

@@ -2,11 +2,13 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from newsroom.images import validate_image
 from organizations.admin import proposal_attrs
@@ -184,13 +186,31 @@ class ArticleAdmin(ArticleHistoryAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_urls(self):
+        preview_link = path(
+            "<path:object_id>/preview-link/",
+            self.admin_site.admin_view(require_POST(self.preview_link_view)),
+            name="articles_article_preview_link",
+        )
+        return [preview_link, *super().get_urls()]
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        may_share = obj is not None and obj.pk and self.has_change_permission(request, obj)
         context["workflow"] = {
             "transitions": available_transitions(request.user, obj) if obj else [TRANSITIONS["submit"]],
             "events": obj.events.select_related("actor")[:20] if obj else [],
-            "preview_url": preview_url(request, obj) if obj else "",
+            "preview_link_url": self.url_for("preview_link", quote(obj.pk)) if may_share else "",
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_link_view(self, request, object_id):
+        """A new signed link to the saved article for someone without an account (admin/js/preview_link.js)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            return JsonResponse(
+                {"error": _("Không tìm thấy bài viết hoặc bạn không có quyền sửa bài này.")}, status=404
+            )
+        return JsonResponse({"url": preview_url(request, obj)})
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj) or super().response_add(request, obj, post_url_continue)

@@ -124,6 +124,29 @@ def test_feed_survives_control_characters_pasted_from_word(client, db):
     assert titles(feed) == ["Hội nghị sơ kết"]
 
 
+# Code points XML 1.0 forbids: C0 controls but tab and newlines, and the noncharacters U+FFFE and U+FFFF.
+NOT_XML = ["\x00", "\x08", "\x1f", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("bad", NOT_XML, ids=[f"U+{ord(c):04X}" for c in NOT_XML])
+@pytest.mark.parametrize("feed", FEEDS)
+def test_feed_parses_whatever_code_points_xml_forbids_a_title_holds(client, site, feed, bad):
+    ArticleFactory(
+        title=f"Hội nghị{bad} sơ kết{bad}",
+        lead=f"Sapo{bad}",
+        byline=f"Hoài{bad} Thu",
+        unit=site["unit"],
+        category=site["category"],
+    ).tags.add(site["tag"])
+    for thing in site.values():
+        thing.name += bad
+        thing.save()
+    parsed = read_feed(client, url(feed, site))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert "Hội nghị sơ kết" in titles(parsed)
+    assert bad not in parsed.feed.title
+
+
 @pytest.mark.parametrize("path", ["/don-vi/khong-co/rss/", "/chuyen-muc/khong-co/rss/", "/the/khong-co/rss/"])
 def test_feed_of_an_unknown_unit_category_or_tag_is_not_found(client, db, path):
     assert client.get(path).status_code == 404

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, SiteSettings
+from articles.views import READS_PER_MINUTE
 from organizations.models import Meeting, Organization
 from tests.factories import (
     ArticleFactory,
@@ -138,8 +139,10 @@ def local_cache(settings):
     caches["default"].clear()
 
 
-def read(client, article, reader="203.0.113.7", agent="Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Safari/537.36"):
-    return client.post(f"/tin-tuc/{article.slug}/doc/", REMOTE_ADDR=reader, HTTP_USER_AGENT=agent)
+def read(
+    client, article, reader="203.0.113.7", agent="Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Safari/537.36", **headers
+):
+    return client.post(f"/tin-tuc/{article.slug}/doc/", REMOTE_ADDR=reader, HTTP_USER_AGENT=agent, **headers)
 
 
 def view_count(article):
@@ -214,6 +217,67 @@ def test_read_beacon_needs_no_csrf_token(db, local_cache):
     article = ArticleFactory()
     assert read(Client(enforce_csrf_checks=True), article).status_code == 204
     assert view_count(article) == 1
+
+
+def test_read_beacon_from_the_sites_own_page_counts(client, db, local_cache):
+    article = ArticleFactory()
+    response = read(client, article, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 204
+    assert view_count(article) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://ke-gian-lan.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "https://testserver"},  # another scheme is another origin
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "http://testserver"},
+    ],
+    ids=["other-origin", "opaque-origin", "other-scheme", "cross-site", "same-site", "fetch-metadata-wins"],
+)
+def test_read_beacon_posted_from_another_site_counts_nothing(client, db, local_cache, headers):
+    article = ArticleFactory()
+    assert read(client, article, **headers).status_code == 403
+    assert view_count(article) == 0
+
+
+def test_read_beacon_ignores_a_forwarded_address_without_a_trusted_proxy(client, db, local_cache, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    article = ArticleFactory()
+    for n in range(1, 4):
+        read(client, article, reader="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+    assert view_count(article) == 1
+
+
+def test_read_beacon_behind_a_trusted_proxy_counts_each_client(client, db, local_cache, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    article = ArticleFactory()
+    for made_up in ["10.9.9.1", "10.9.9.2"]:
+        read(client, article, reader="10.0.0.2", HTTP_X_FORWARDED_FOR=f"{made_up}, 203.0.113.7")
+    read(client, article, reader="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.4")
+    assert view_count(article) == 2
+
+
+def test_read_beacon_is_rate_limited_per_client(client, db, local_cache):
+    first, second = ArticleFactory(), ArticleFactory()
+    for _request in range(READS_PER_MINUTE):
+        assert read(client, first).status_code == 204
+    assert read(client, second).status_code == 429
+    assert view_count(second) == 0
+    assert read(client, second, reader="198.51.100.4").status_code == 204  # another client is not held back
+    assert view_count(second) == 1
+
+
+def test_read_beacon_rate_limit_lifts_after_a_minute(client, db, local_cache):
+    first, second = ArticleFactory(), ArticleFactory()
+    for _request in range(READS_PER_MINUTE + 1):
+        read(client, first)
+    with mock.patch("time.time", return_value=time.time() + 61):
+        assert read(client, second).status_code == 204
+    assert view_count(second) == 1
 
 
 def test_read_beacon_refuses_get(client, db):

@@ -1,15 +1,21 @@
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.signing import TimestampSigner
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
+from articles.services import move_to_trash, restore_from_trash
+from articles.views import PREVIEW_SALT
 from articles.workflow import apply_transition, approvers_of, available_transitions
 from audit.models import AuditEvent
 from newsroom.roles import APPROVER, EDITOR
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, OrganizationFactory, staff_with_role
 
 S = Article.Status
@@ -145,6 +151,17 @@ def test_submitting_emails_the_approvers_of_that_unit_only(
     assert "Chờ duyệt" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r", "\u2028", "\x85"], ids=["CRLF", "LF", "CR", "LS", "NEL"])
+def test_a_title_with_a_line_break_still_emails_the_approvers(
+    unit, editor, approver, django_capture_on_commit_callbacks, newline
+):
+    article = ArticleFactory(unit=unit, status=S.DRAFT, published_at=None, title=f"Hội nghị{newline}sơ kết")
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_transition(article, "submit", by=editor)
+    assert [message.to for message in mail.outbox] == [[approver.email]]
+    assert mail.outbox[0].subject.endswith("Gửi duyệt: Hội nghị sơ kết")
+
+
 def test_returning_emails_the_author(draft, editor, approver, django_capture_on_commit_callbacks):
     apply_transition(draft, "submit", by=editor)
     with django_capture_on_commit_callbacks(execute=True):
@@ -249,10 +266,93 @@ def test_staff_of_another_unit_cannot_preview_a_draft(client, draft):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_signed_preview_link_shows_a_draft_to_anyone_until_it_expires(client, draft, editor, settings):
+def mint_preview_link(client, article):
+    response = client.post(reverse("admin:articles_article_preview_link", args=[article.pk]))
+    assert response.status_code == 200
+    return response.json()["url"]
+
+
+def test_signed_preview_link_shows_a_draft_to_anyone(client, draft, editor):
     client.force_login(editor)
-    link = client.get(reverse("admin:articles_article_change", args=[draft.pk])).context["workflow"]["preview_url"]
+    link = mint_preview_link(client, draft)
     client.logout()
     assert client.get(link).status_code == 200
     tampered = link.rstrip("/")[:-3] + "abc/"
     assert client.get(tampered).status_code == 404
+
+
+def test_the_article_form_makes_a_preview_link_only_when_asked(client, draft, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+    assert "Tạo liên kết xem trước" in page
+    assert "/xem-truoc/" not in page
+
+
+def test_a_preview_link_is_made_by_post_only(client, draft, editor):
+    client.force_login(editor)
+    assert client.get(reverse("admin:articles_article_preview_link", args=[draft.pk])).status_code == 405
+
+
+def test_staff_of_another_unit_cannot_make_a_preview_link(client, draft):
+    client.force_login(staff_with_role(EDITOR, OrganizationFactory(name="Đảng bộ Sở Tư pháp")))
+    response = client.post(reverse("admin:articles_article_preview_link", args=[draft.pk]))
+    assert response.status_code == 404
+    assert "/xem-truoc/" not in response.content.decode()
+
+
+def test_a_preview_link_expires_after_three_days(client, draft, editor):
+    client.force_login(editor)
+    link = mint_preview_link(client, draft)
+    client.logout()
+    with mock.patch("time.time", return_value=time.time() + 3 * 24 * 3600 + 1):
+        assert client.get(link).status_code == 404
+
+
+def test_a_preview_link_dies_when_the_article_is_saved_again(client, draft, editor):
+    client.force_login(editor)
+    link = mint_preview_link(client, draft)
+    url = reverse("admin:articles_article_change", args=[draft.pk])
+    assert client.post(url, form_data(client.get(url), title="Tiêu đề đã sửa")).status_code == 302
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_preview_link_dies_at_the_next_workflow_step(client, draft, editor):
+    client.force_login(editor)
+    link = mint_preview_link(client, draft)
+    apply_transition(draft, "submit", by=editor)
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_preview_link_dies_when_the_status_changes_behind_the_workflows_back(client, draft, editor):
+    client.force_login(editor)
+    link = mint_preview_link(client, draft)
+    Article.objects.filter(pk=draft.pk).update(status=S.SUBMITTED)
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_preview_link_dies_when_the_article_is_withdrawn(client, unit, approver):
+    article = ArticleFactory(unit=unit, status=S.PUBLISHED, published_at=timezone.now() + timedelta(days=1))
+    client.force_login(approver)
+    link = mint_preview_link(client, article)
+    apply_transition(article, "withdraw", by=approver, comment="Sai số liệu")
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_preview_link_dies_in_the_trash_and_stays_dead_after_a_restore(client, draft, editor):
+    client.force_login(editor)
+    link = mint_preview_link(client, draft)
+    move_to_trash(Article.objects.filter(pk=draft.pk), by=editor)
+    client.logout()
+    assert client.get(link).status_code == 404
+    restore_from_trash(Article.all_objects.filter(pk=draft.pk), by=editor)
+    assert client.get(link).status_code == 404
+
+
+@pytest.mark.parametrize("signed", ["1", "12", "123"])
+def test_a_preview_link_of_the_old_kind_is_refused_not_an_error(client, draft, signed):
+    token = TimestampSigner(salt=PREVIEW_SALT).sign(signed)  # links made before they carried version and status
+    assert client.get(reverse("articles:preview", args=[token])).status_code == 404

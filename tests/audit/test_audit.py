@@ -96,6 +96,49 @@ def test_lockout_page_gives_the_configured_cool_off(client, reporter, axes_on, s
     assert "thử lại sau <strong>30 phút</strong>" in response.content.decode()
 
 
+# --- Behind a proxy: the client's address, not the proxy's ---
+
+PROXY = "10.0.0.2"
+
+
+def log_in_through_proxy(client, password, forwarded):
+    return client.post(
+        LOGIN_URL,
+        {"username": "phongvien", "password": password, "next": "/admin/"},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_a_made_up_forwarded_address_is_not_recorded_without_a_trusted_proxy(client, reporter, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    log_in_through_proxy(client, "sai-mat-khau", "198.51.100.1")
+    assert events(Action.LOGIN_FAILED).get().ip_address == PROXY
+
+
+def test_behind_a_trusted_proxy_the_audit_log_records_the_clients_address(client, reporter, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    log_in_through_proxy(client, PASSWORD, "198.51.100.1, 203.0.113.7")
+    assert events(Action.LOGIN).get().ip_address == "203.0.113.7"
+
+
+def test_behind_a_trusted_proxy_a_lockout_holds_one_client_only(client, reporter, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _attempt in range(5):
+        response = log_in_through_proxy(client, "sai-mat-khau", "203.0.113.7")
+    assert response.status_code == 429
+    assert events(Action.LOCKOUT).get().ip_address == "203.0.113.7"
+    assert log_in_through_proxy(client, PASSWORD, "203.0.113.7").status_code == 429
+    assert log_in_through_proxy(client, PASSWORD, "198.51.100.4").status_code == 302
+
+
+def test_without_a_trusted_proxy_made_up_addresses_do_not_escape_a_lockout(client, reporter, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for attempt in range(5):
+        log_in_through_proxy(client, "sai-mat-khau", f"198.51.100.{attempt}")
+    assert log_in_through_proxy(client, PASSWORD, "198.51.100.99").status_code == 429
+
+
 def test_adding_a_group_in_the_admin_records_a_permission_change_by_the_acting_admin(admin_client, admin_user):
     user = UserFactory(username="nguoiduyet")
     url = reverse("admin:auth_user_change", args=[user.pk])

@@ -49,6 +49,29 @@ def test_check_deploy_is_clean_with_the_production_environment():
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
 
 
+def run_without_a_secret_key(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL")}
+    clean |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+    return subprocess.run(args, env=clean, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("manage.py", "check"), ("-c", "import newsroom.wsgi")],
+    ids=["manage.py", "gunicorn's import"],
+)
+@pytest.mark.parametrize("key", [None, "", "  "], ids=["unset", "empty", "blank"])
+def test_without_a_secret_key_production_refuses_to_start(command, key):
+    result = run_without_a_secret_key(sys.executable, *command, **({} if key is None else {"SECRET_KEY": key}))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Chưa đặt SECRET_KEY" in result.stderr
+
+
+def test_development_runs_without_a_secret_key():
+    result = run_without_a_secret_key(sys.executable, "manage.py", "check", DEBUG="true")
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 def test_production_cookies_are_secure_and_hidden_from_scripts():
     cookies = settings_in_subprocess(
         PRODUCTION_ENV,

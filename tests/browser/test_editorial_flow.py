@@ -80,6 +80,14 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
     assert article.period_code == f"{timezone.localdate().year}-H1"
     expect(editor.get_by_role("button", name="Duyệt và đăng")).to_have_count(0)  # not the reporter's to approve
 
+    # The reporter makes a preview link for someone without an account, who sees the report as readers will.
+    editor.get_by_role("button", name="Tạo liên kết xem trước").click()
+    link = editor.get_by_role("textbox", name="Liên kết xem trước")
+    expect(link).to_have_value(re.compile(r"/xem-truoc/[^/]+/$"))
+    outsider = new_page()
+    outsider.goto(link.input_value())
+    expect(outsider.get_by_role("heading", level=1)).to_have_text(TITLE)
+
     # The approver finds it waiting on the dashboard and publishes it.
     approver = new_page(newsroom["approver"])
     waiting = approver.locator(".dashboard__panel").filter(

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from organizations.models import Meeting
 from organizations.proposals import propose
@@ -65,3 +66,52 @@ def test_admin_endpoint_refuses_another_units_id(client, unit):
     response = client.get(reverse("admin:organizations_meeting_propose"), {"unit": unit.pk, "kind": K.SO_KET_9_THANG})
     assert response.status_code == 400
     assert "đơn vị của bạn" in response.json()["error"]
+
+
+HOSTILE = {
+    "unit=abc": ({"unit": "abc"}, "đơn vị của bạn"),
+    "unit=1.5": ({"unit": "1.5"}, "đơn vị của bạn"),
+    "unit empty": ({"unit": ""}, "đơn vị của bạn"),
+    "unit missing": ({"unit": None}, "đơn vị của bạn"),
+    "unit negative": ({"unit": "-1"}, "đơn vị của bạn"),
+    "unit huge": ({"unit": "9" * 30}, "đơn vị của bạn"),
+    "unit 2^63": ({"unit": str(2**63)}, "đơn vị của bạn"),
+    "unit markup": ({"unit": "<script>"}, "đơn vị của bạn"),
+    "kind unknown": ({"kind": "khong-co"}, "loại hội nghị"),
+    "kind empty": ({"kind": ""}, "loại hội nghị"),
+    "kind missing": ({"kind": None}, "loại hội nghị"),
+    "on=31/12/9999": ({"on": "31/12/9999"}, "Ngày họp"),
+    "on=01/01/0001": ({"on": "01/01/0001"}, "Ngày họp"),
+    "on=01/01/1930": ({"on": "01/01/1930"}, "Ngày họp"),  # a January review would report on 1929
+    "on=32/01/2021": ({"on": "32/01/2021"}, "Ngày họp"),
+    "on=30/02/2021": ({"on": "30/02/2021"}, "Ngày họp"),
+    "on=abc": ({"on": "abc"}, "Ngày họp"),
+    "on huge": ({"on": "1" * 200}, "Ngày họp"),
+}
+
+
+@pytest.fixture
+def staff_client(client, unit):
+    user = UserFactory(is_staff=True)
+    StaffAssignmentFactory(user=user, organization=unit)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(("change", "message"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_admin_endpoint_answers_a_bad_query_with_a_vietnamese_message(staff_client, unit, change, message):
+    query = {"unit": unit.pk, "kind": K.TONG_KET_NAM, "on": "05/10/2021"} | change
+    response = staff_client.get(
+        reverse("admin:organizations_meeting_propose"), {k: v for k, v in query.items() if v is not None}
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert message in response.json()["error"]
+
+
+@pytest.mark.parametrize("on", ["", None], ids=["empty", "missing"])
+def test_admin_endpoint_proposes_for_today_without_a_day(staff_client, unit, on):
+    query = {"unit": unit.pk, "kind": K.SINH_HOAT_CHUYEN_DE} | ({} if on is None else {"on": on})
+    response = staff_client.get(reverse("admin:organizations_meeting_propose"), query)
+    assert response.status_code == 200
+    assert response.json()["period"] == f"{timezone.localdate():%Y-%m}"
