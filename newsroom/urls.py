@@ -15,6 +15,7 @@ from articles.sitemaps import (
     StaticViewSitemap,
     TagSitemap,
 )
+from newsroom import media
 from newsroom.periods import PeriodConverter
 
 register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
@@ -42,4 +43,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, view=media.serve, document_root=settings.MEDIA_ROOT)
