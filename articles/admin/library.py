@@ -93,7 +93,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 def thumbnail_html(photo, size="120x80"):
-    if not photo or not photo.image:
+    if not photo or not photo.image or not photo.image._committed:  # an upload in a form sent back with errors
         return ""
     try:
         thumb = get_thumbnail(photo.image, size, crop="center", quality=80)
