@@ -10,7 +10,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
 from articles.models import Photo
@@ -364,3 +364,17 @@ def test_gallery_upload_is_stored_under_a_generated_name(admin_client):
 def test_portrait_is_stored_under_a_generated_name(db):
     person = Person.objects.create(full_name="Nguyễn Văn A", photo=uploaded(picture(), ".htaccess"))
     assert re.fullmatch(rf"people/{GENERATED}", person.photo.name)
+
+
+def views_of(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from views_of(pattern.url_patterns)
+        else:
+            yield pattern.callback
+
+
+def test_no_upload_view_but_ours_is_mounted():
+    """django-ckeditor-5 has an upload view that stores a file under its own name: the editor posts to ours."""
+    modules = {getattr(view, "__module__", "") for view in views_of(get_resolver().url_patterns)}
+    assert not any(module.startswith("django_ckeditor_5") for module in modules)
