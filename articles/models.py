@@ -98,6 +98,12 @@ class TagManager(_TaggableManager):
         return super()._to_tag_model_instances(resolved, tag_kwargs)
 
 
+class PhotoQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The photos of `user`'s units; one of no unit (stored before photos had one) only a superuser reaches."""
+        return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
+
+
 class Photo(models.Model):
     image = ImageField(
         _("tệp ảnh"),
@@ -111,6 +117,15 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(_("chiều cao (px)"), editable=False, null=True)
     alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
     credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True)
+    unit = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="photos",
+        help_text=_("Bài của đơn vị này và của các đơn vị cấp trên dùng được ảnh."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tải lên"),
@@ -121,6 +136,8 @@ class Photo(models.Model):
     )
     uploaded_at = models.DateTimeField(_("thời gian tải lên"), auto_now_add=True)
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("ảnh")
         verbose_name_plural = _("kho ảnh")
@@ -128,6 +145,10 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.alt_text or self.image.name.rsplit("/", 1)[-1]
+
+    def is_usable_in(self, unit):
+        """Whether an article of `unit` may show this photo: one of `unit`'s or of a unit below it (or of none)."""
+        return self.unit_id is None or self.unit.path.startswith(unit.path)
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -9,6 +9,8 @@ from django.utils.translation import ngettext
 from sorl.thumbnail import get_thumbnail
 from taggit.models import Tag as TaggitTag
 
+from organizations.models import Organization
+
 from ..models import Category, Photo, SiteSettings, Tag
 from ..services import merge_tags
 
@@ -104,17 +106,34 @@ def thumbnail_html(photo, size="120x80"):
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["preview", "__str__", "credit", "size"]
-    list_filter = [PhotoInUseFilter]
+    list_display = ["preview", "__str__", "unit", "credit", "size"]
+    list_filter = [PhotoInUseFilter, ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["unit"]
     search_fields = ["alt_text", "credit", "image"]
     date_hierarchy = "uploaded_at"
+    autocomplete_fields = ["unit"]
     readonly_fields = ["preview", "size"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         """The file of a stored photo is not replaced: other units' published articles may show it."""
         if obj is None or request.user.is_superuser:
             return self.readonly_fields
         return [*self.readonly_fields, "image"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":  # a photo of no unit is for superusers only
+            kwargs |= {
+                "queryset": Organization.objects.editable_by(request.user),
+                "required": not request.user.is_superuser,
+            }
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        unit = Organization.objects.assigned_to(request.user).first()
+        return {"unit": unit.pk if unit else None, **super().get_changeform_initial_data(request)}
 
     @admin.display(description=_("ảnh"))
     def preview(self, photo):

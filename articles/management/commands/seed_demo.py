@@ -170,6 +170,7 @@ class DemoBuilder:
         self.say("7/7. Tin hoạt động, đoàn thể; bài chờ duyệt...")
         self.write_news()
         ArticlePhoto.objects.bulk_create(self.gallery, batch_size=500)
+        Photo.objects.bulk_update([photo for photos in self.photos.values() for photo in photos], ["unit"])
         TaggedArticle.objects.bulk_create(self.tagged, batch_size=500)
         Article.related_units.through.objects.bulk_create(self.related, batch_size=500)
         self.hold_back_some()
@@ -1419,6 +1420,8 @@ class DemoBuilder:
         picks = [used[scene].pop() if used[scene] else self.photos[scene][0] for scene, _ in shots]
         article.cover = picks[0]
         article.save()
+        for photo in picks:  # a photo belongs to the unit of the first article that shows it
+            photo.unit = photo.unit or article.unit
         for order, ((scene, caption), photo) in enumerate(zip(shots, picks, strict=True), start=1):
             other = rng.random() < 0.15
             self.gallery.append(
