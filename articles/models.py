@@ -208,9 +208,18 @@ class ArticleQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
 
+    def approved(self):
+        """Published now or at their time: what an approver let out (a scheduled article goes live unasked)."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
     def reported_meetings(self):
         """The meetings these articles report on: `published().reported_meetings()` are the ones readers may see."""
         return Meeting.objects.filter(Exists(self.filter(meeting=OuterRef("pk"))))
+
+    def shown_photos(self):
+        """The photos these articles show, as their cover or in their gallery."""
+        shown = Exists(self.filter(cover=OuterRef("pk"))) | Exists(self.filter(gallery__photo=OuterRef("pk")))
+        return Photo.objects.filter(shown)
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

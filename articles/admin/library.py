@@ -11,8 +11,9 @@ from taggit.models import Tag as TaggitTag
 
 from organizations.models import Organization
 
-from ..models import Category, Photo, SiteSettings, Tag
+from ..models import Article, Category, Photo, SiteSettings, Tag
 from ..services import merge_tags
+from .approval import ApprovalRequiredAdmin
 
 # taggit's own tag model is unused here: articles are tagged with articles.Tag
 admin.site.unregister(TaggitTag)
@@ -105,7 +106,7 @@ def thumbnail_html(photo, size="120x80"):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(ApprovalRequiredAdmin, admin.ModelAdmin):
     list_display = ["preview", "__str__", "unit", "credit", "size"]
     list_filter = [PhotoInUseFilter, ("unit", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["unit"]
@@ -113,9 +114,16 @@ class PhotoAdmin(admin.ModelAdmin):
     date_hierarchy = "uploaded_at"
     autocomplete_fields = ["unit"]
     readonly_fields = ["preview", "size"]
+    locked_message = _(
+        "Ảnh này đang hiện trên bài đã đăng: chỉ người duyệt mới được sửa mô tả và tác giả ảnh. "
+        "Bạn chỉ xem được; thay đổi không được lưu."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
+
+    def is_public(self, photo):
+        return Article.objects.approved().shown_photos().filter(pk=photo.pk).exists()
 
     def get_readonly_fields(self, request, obj=None):
         """The file of a stored photo is not replaced: other units' published articles may show it."""
