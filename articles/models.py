@@ -106,6 +106,12 @@ class TagManager(_TaggableManager):
         return super()._to_tag_model_instances(resolved, tag_kwargs)
 
 
+class PhotoQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The photos of `user`'s units; one of no unit (stored before photos had one) only a superuser reaches."""
+        return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
+
+
 class Photo(models.Model):
     image = ImageField(
         _("tệp ảnh"),
@@ -119,6 +125,15 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(_("chiều cao (px)"), editable=False, null=True)
     alt_text = models.CharField(_("mô tả ảnh (alt)"), max_length=300, blank=True)
     credit = models.CharField(_("tác giả ảnh"), max_length=120, blank=True)
+    unit = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="photos",
+        help_text=_("Bài của đơn vị này và của các đơn vị cấp trên dùng được ảnh."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tải lên"),
@@ -129,6 +144,8 @@ class Photo(models.Model):
     )
     uploaded_at = models.DateTimeField(_("thời gian tải lên"), auto_now_add=True)
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("ảnh")
         verbose_name_plural = _("kho ảnh")
@@ -136,6 +153,10 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.alt_text or self.image.name.rsplit("/", 1)[-1]
+
+    def is_usable_in(self, unit):
+        """Whether an article of `unit` may show this photo: one of `unit`'s or of a unit below it (or of none)."""
+        return self.unit_id is None or self.unit.path.startswith(unit.path)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -195,9 +216,18 @@ class ArticleQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self if user.is_superuser else self.filter(unit__in=Organization.objects.editable_by(user))
 
+    def approved(self):
+        """Published now or at their time: what an approver let out (a scheduled article goes live unasked)."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
     def reported_meetings(self):
         """The meetings these articles report on: `published().reported_meetings()` are the ones readers may see."""
         return Meeting.objects.filter(Exists(self.filter(meeting=OuterRef("pk"))))
+
+    def shown_photos(self):
+        """The photos these articles show, as their cover or in their gallery."""
+        shown = Exists(self.filter(cover=OuterRef("pk"))) | Exists(self.filter(gallery__photo=OuterRef("pk")))
+        return Photo.objects.filter(shown)
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

@@ -187,9 +187,17 @@ def count_view(request, slug):
 
 @require_POST
 def editor_upload(request):
-    """Image upload for the rich-text editor: the same checks as every other upload, answered as CKEditor expects."""
+    """Image upload for the rich-text editor: the same checks as every other upload, answered as CKEditor expects.
+
+    The photo belongs to the first unit the user is assigned to: the editor sends the file alone, and a body's
+    images are shown by address, not drawn from the library by unit. A superuser's may belong to none.
+    """
     if not request.user.is_staff or not request.user.has_perm("articles.add_photo"):
         return JsonResponse({"error": {"message": _("Bạn không có quyền tải tệp lên.")}}, status=403)
+    unit = Organization.objects.assigned_to(request.user).first()
+    if unit is None and not request.user.is_superuser:
+        message = _("Bạn chưa được phân công đơn vị nào nên chưa tải ảnh lên được.")
+        return JsonResponse({"error": {"message": message}}, status=403)
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": _("Không nhận được tệp ảnh.")}}, status=400)
@@ -197,5 +205,5 @@ def editor_upload(request):
         validate_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
-    photo = Photo.objects.create(image=upload, uploaded_by=request.user)
+    photo = Photo.objects.create(image=upload, unit=unit, uploaded_by=request.user)
     return JsonResponse({"url": photo.image.url})

@@ -1,7 +1,7 @@
 """Checks that an upload is a real, reasonably sized JPEG, PNG or WebP image, and keeps only its pixels."""
 
 import io
-import re
+import secrets
 import warnings
 
 from django.conf import settings
@@ -13,9 +13,16 @@ from django.utils.translation import gettext as _
 from PIL import ExifTags, Image, ImageOps
 from PIL.JpegImagePlugin import get_sampling
 
+try:
+    from PIL import ImageCms
+except ImportError:  # a Pillow built without Little CMS: profiles are then dropped, not applied
+    ImageCms = None
+
 # MPO is the JPEG that phone cameras write with a second picture (depth, preview) inside.
 ALLOWED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
-MARKUP = re.compile(rb"<\s*(?:script|html|body|svg|iframe|!doctype|\?php)", re.IGNORECASE)
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WebP": "webp"}
+SRGB = ImageCms.createProfile("sRGB") if ImageCms else None
+SRGB_MODES = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB"}  # the modes whose profile is applied, and the result
 
 
 def validate_image(file):
@@ -69,28 +76,45 @@ def validate_image(file):
 
 
 def sanitized_image(file) -> ContentFile:
-    """`file`, checked by `validate_image`, re-encoded in its own format from its pixels alone.
+    """`file`, checked by `validate_image`, re-encoded in its own format from its pixels alone, under a new random
+    name whose extension is that format's: what is stored is an image, and is served as one, whatever it was called.
 
     Whatever else the file carried goes: bytes appended after the image (a ZIP, a script), comments, text chunks,
-    EXIF (its orientation is applied to the pixels first), XMP, extra frames. A colour profile is kept, unless it
-    contains markup.
+    EXIF (its orientation is applied to the pixels first), XMP, a colour profile (applied to the pixels, which
+    become sRGB), extra frames.
     """
     validate_image(file)
     file.seek(0)
     with Image.open(file) as original:
         image_format = ALLOWED_FORMATS[original.format]
-        icc_profile = original.info.get("icc_profile")
-        options = {"icc_profile": None if icc_profile and MARKUP.search(icc_profile) else icc_profile}
+        options = {}
         if image_format == "JPEG":  # the original's quantization: re-encoding loses as little as it can
-            options |= {"qtables": original.quantization, "subsampling": get_sampling(original), "comment": b""}
+            options = {"qtables": original.quantization, "subsampling": get_sampling(original)}
         elif image_format == "WebP":
-            options["quality"] = 90
+            options = {"quality": 90}
         turned = original.getexif().get(ExifTags.Base.Orientation, 1) != 1
-        image = ImageOps.exif_transpose(original) if turned else original
+        image = in_srgb(ImageOps.exif_transpose(original) if turned else original)
+        # why: Pillow writes some of what it read (a JPEG comment, a PNG profile) unless `info` no longer has it
+        image.info = {key: value for key, value in image.info.items() if key == "transparency"}
         output = io.BytesIO()
         image.save(output, image_format, **options)
     file.seek(0)
-    return ContentFile(output.getvalue(), name=file.name)
+    return ContentFile(output.getvalue(), name=f"{secrets.token_hex(16)}.{EXTENSIONS[image_format]}")
+
+
+def in_srgb(image):
+    """`image` with its colour profile applied: sRGB pixels, which is what a browser assumes of an image without one.
+
+    A profile that Little CMS cannot read, or of a mode it cannot convert, is ignored.
+    """
+    profile = image.info.get("icc_profile")
+    if not profile or ImageCms is None or image.mode not in SRGB_MODES:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode=SRGB_MODES[image.mode])
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
 
 
 def _too_many_pixels(width, height):
@@ -103,9 +127,9 @@ def _too_many_pixels(width, height):
 
 
 class ImageField(models.ImageField):
-    """Django's ImageField, except that a new file is stored as `sanitized_image` makes it, and that an image too
-    large for Pillow to open leaves its width and height unknown instead of crashing when assigned:
-    `validate_image` then refuses it with a message."""
+    """Django's ImageField, except that a new file is stored as `sanitized_image` makes it, under the name it gives,
+    and that an image too large for Pillow to open leaves its width and height unknown instead of crashing when
+    assigned: `validate_image` then refuses it with a message."""
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
@@ -116,6 +140,7 @@ class ImageField(models.ImageField):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
             file.file = sanitized_image(file.file)
+            file.name = file.file.name
         return super().pre_save(model_instance, add)
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "organizations",
     "articles",
     "audit",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,8 @@ CSP_ADMIN = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
 )
+# Uploaded files (newsroom/media.py; whatever serves /media/ in production must send it too): nothing may run.
+CSP_MEDIA = "default-src 'none'; frame-ancestors 'none'; sandbox"
 
 # --- E-mail (notifications of the workflow) ---
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -15,6 +15,7 @@ from articles.sitemaps import (
     StaticViewSitemap,
     TagSitemap,
 )
+from newsroom import media
 from newsroom.periods import PeriodConverter
 from newsroom.views import view_on_site
 
@@ -44,4 +45,4 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, view=media.serve, document_root=settings.MEDIA_ROOT)

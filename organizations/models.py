@@ -27,13 +27,17 @@ class OrganizationQuerySet(MP_NodeQuerySet):
     def party(self):
         return self.filter(kind__in=Organization.Kind.party_kinds())
 
+    def assigned_to(self, user):
+        """The units `user` is assigned to, the first assigned first."""
+        return self.filter(staff_assignments__user=user).order_by("staff_assignments__pk")
+
     def editable_by(self, user):
         """The units `user` is assigned to and everything below them."""
         if user.is_superuser:
             return self
         if not user.is_authenticated:
             return self.none()
-        paths = list(Organization.objects.filter(staff_assignments__user=user).values_list("path", flat=True))
+        paths = list(Organization.objects.assigned_to(user).values_list("path", flat=True))
         if not paths:
             return self.none()
         return self.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))

@@ -287,7 +287,7 @@ def test_editor_cannot_merge_tags(editor, tree):
 
 
 def test_editor_cannot_replace_the_file_of_a_stored_photo(editor, tree):
-    photo = PhotoFactory()
+    photo = PhotoFactory(unit=tree["ours"])
     form = editor.get(change_url(photo)).context["adminform"].form
     assert "image" not in form.fields
 

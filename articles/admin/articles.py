@@ -21,6 +21,27 @@ from .history import ArticleHistoryAdmin
 from .library import thumbnail_html
 
 
+def allow_current_photo(form, field, photo_id):
+    """Let `field` keep the photo it holds: one attached before photos had units stays valid, though of no unit of
+    the user's."""
+    if photo_id and field in form.fields:
+        form.fields[field].queryset = form.fields[field].queryset | Photo.objects.filter(pk=photo_id)
+
+
+def check_photo_unit(form, field, unit):
+    """An article shows photos of its unit and of the units below it: a newly chosen one of another is refused."""
+    photo = form.cleaned_data.get(field)
+    if photo and unit and not photo.is_usable_in(unit):
+        form.add_error(
+            field,
+            _(
+                "Ảnh “%(photo)s” thuộc đơn vị khác (%(owner)s): bài của %(unit)s chỉ dùng ảnh của đơn vị mình và các "
+                "đơn vị trực thuộc."
+            )
+            % {"photo": photo, "owner": photo.unit, "unit": unit},
+        )
+
+
 class ArticlePhotoForm(forms.ModelForm):
     """A gallery row: an existing photo, or a new one uploaded here and saved with the row."""
 
@@ -39,6 +60,7 @@ class ArticlePhotoForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.uploaded_by = uploaded_by
         self.fields["photo"].required = False
+        allow_current_photo(self, "photo", self.instance.photo_id)
 
     def clean_upload(self):
         # not a field validator: the field would swap its own "invalid" message for validate_image's
@@ -50,6 +72,9 @@ class ArticlePhotoForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("photo") and not cleaned.get("upload") and "upload" not in self.errors:
             raise forms.ValidationError(_("Hãy tải lên một ảnh hoặc chọn ảnh có sẵn."))
+        article = cleaned.get("article")  # the article of the form above, as posted
+        if "photo" in self.changed_data and article and article.unit_id:
+            check_photo_unit(self, "photo", article.unit)
         return cleaned
 
     def save(self, commit=True):
@@ -58,6 +83,7 @@ class ArticlePhotoForm(forms.ModelForm):
                 image=upload,
                 alt_text=self.instance.alt_text,
                 credit=self.instance.credit,
+                unit=self.instance.article.unit,
                 uploaded_by=self.uploaded_by,
             )
         return super().save(commit)
@@ -73,6 +99,11 @@ class ArticlePhotoInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("photo")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "photo":
+            kwargs["queryset"] = Photo.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("xem trước"))
     def preview(self, placement):
@@ -101,6 +132,7 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proposal_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+        allow_current_photo(self, "cover", self.instance.cover_id)
 
     def clean(self):
         cleaned = super().clean()
@@ -108,6 +140,8 @@ class ArticleAdminForm(forms.ModelForm):
         in_trash = Article.all_objects.filter(slug=slug, deleted_at__isnull=False).exclude(pk=self.instance.pk)
         if slug and in_trash.exists():
             self.add_error("slug", _("Đường dẫn này thuộc một bài trong thùng rác: hãy chọn đường dẫn khác."))
+        if {"cover", "unit"} & set(self.changed_data):
+            check_photo_unit(self, "cover", cleaned.get("unit"))
         transition = TRANSITIONS.get(self.data.get("_transition", ""))
         if transition and transition.needs_comment and not cleaned.get("workflow_comment", "").strip():
             self.add_error("workflow_comment", _("Hãy ghi rõ lý do khi “%(action)s”.") % {"action": transition.label})
@@ -163,6 +197,8 @@ class ArticleAdmin(ArticleHistoryAdmin):
             kwargs["queryset"] = units
         if db_field.name == "meeting":
             kwargs["queryset"] = Meeting.objects.filter(host__in=units)
+        if db_field.name == "cover":
+            kwargs["queryset"] = Photo.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):

@@ -9,8 +9,11 @@ from django.utils.translation import ngettext
 from sorl.thumbnail import get_thumbnail
 from taggit.models import Tag as TaggitTag
 
-from ..models import Category, Photo, SiteSettings, Tag
+from organizations.models import Organization
+
+from ..models import Article, Category, Photo, SiteSettings, Tag
 from ..services import merge_tags
+from .approval import ApprovalRequiredAdmin
 
 # taggit's own tag model is unused here: articles are tagged with articles.Tag
 admin.site.unregister(TaggitTag)
@@ -93,7 +96,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 def thumbnail_html(photo, size="120x80"):
-    if not photo or not photo.image:
+    if not photo or not photo.image or not photo.image._committed:  # an upload in a form sent back with errors
         return ""
     try:
         thumb = get_thumbnail(photo.image, size, crop="center", quality=80)
@@ -103,18 +106,42 @@ def thumbnail_html(photo, size="120x80"):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["preview", "__str__", "credit", "size"]
-    list_filter = [PhotoInUseFilter]
+class PhotoAdmin(ApprovalRequiredAdmin, admin.ModelAdmin):
+    list_display = ["preview", "__str__", "unit", "credit", "size"]
+    list_filter = [PhotoInUseFilter, ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["unit"]
     search_fields = ["alt_text", "credit", "image"]
     date_hierarchy = "uploaded_at"
+    autocomplete_fields = ["unit"]
     readonly_fields = ["preview", "size"]
+    locked_message = _(
+        "Ảnh này đang hiện trên bài đã đăng: chỉ người duyệt mới được sửa mô tả và tác giả ảnh. "
+        "Bạn chỉ xem được; thay đổi không được lưu."
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def is_public(self, photo):
+        return Article.objects.approved().shown_photos().filter(pk=photo.pk).exists()
 
     def get_readonly_fields(self, request, obj=None):
         """The file of a stored photo is not replaced: other units' published articles may show it."""
         if obj is None or request.user.is_superuser:
             return self.readonly_fields
         return [*self.readonly_fields, "image"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":  # a photo of no unit is for superusers only
+            kwargs |= {
+                "queryset": Organization.objects.editable_by(request.user),
+                "required": not request.user.is_superuser,
+            }
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        unit = Organization.objects.assigned_to(request.user).first()
+        return {"unit": unit.pk if unit else None, **super().get_changeform_initial_data(request)}
 
     @admin.display(description=_("ảnh"))
     def preview(self, photo):

@@ -158,6 +158,14 @@ def test_photo_add_refuses_a_text_file_in_vietnamese(admin_client):
     assert not Photo.objects.exists()
 
 
+def test_photo_add_with_a_good_image_and_a_bad_field_shows_the_form_again(admin_client):
+    data = form_data(admin_client.get(admin_url("photo", "add")), alt_text="x" * 301)
+    response = admin_client.post(admin_url("photo", "add"), {**data, "image": image_file()})
+    assert response.status_code == 200
+    assert "alt_text" in response.context["adminform"].form.errors
+    assert not Photo.objects.exists()
+
+
 def test_photo_change_updates_it(admin_client):
     photo = PhotoFactory()
     url = admin_url("photo", "change", photo.pk)

@@ -2,6 +2,7 @@
 everything but the image, and what is not a JPEG, PNG or WebP image is refused."""
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -9,15 +10,17 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
 from articles.models import Photo
 from newsroom.images import sanitized_image
 from organizations.models import Person
 from tests.admin_forms import form_data
+from tests.factories import OrganizationFactory
 
 SCRIPT = b"<script>alert(1)</script>"
+IMG = b"<img src=x onerror=alert(1)>"  # markup that no list of "dangerous" tags names
 
 
 def picture(fmt="JPEG", size=(90, 60), mode="RGB", **options):
@@ -108,12 +111,158 @@ def test_webp_with_a_script_appended_is_stored_without_it(db):
     assert Image.open(io.BytesIO(data)).format == "WEBP"
 
 
-def test_colour_profile_is_kept_unless_it_carries_markup():
-    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    kept = sanitized_image(uploaded(picture(icc_profile=srgb)))
-    assert Image.open(kept).info["icc_profile"] == srgb
-    dropped = sanitized_image(uploaded(picture(icc_profile=srgb + b"<svg onload=alert(1)>")))
-    assert "icc_profile" not in Image.open(dropped).info
+def srgb_profile():
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def srgb_with_red_and_blue_swapped():
+    """An sRGB profile whose red and blue primaries trade places: applied, it turns red pixels blue."""
+    profile = bytearray(srgb_profile())
+    (count,) = struct.unpack(">I", profile[128:132])
+    entries = {bytes(profile[at : at + 4]): at for at in range(132, 132 + 12 * count, 12)}
+    red, blue = entries[b"rXYZ"] + 4, entries[b"bXYZ"] + 4
+    profile[red : red + 4], profile[blue : blue + 4] = profile[blue : blue + 4], profile[red : red + 4]
+    return bytes(profile)
+
+
+def stored_image(data, name="anh.jpg"):
+    return Image.open(sanitized_image(uploaded(data, name)))
+
+
+def test_colour_profile_is_applied_to_the_pixels_and_not_stored():
+    stored = stored_image(picture(icc_profile=srgb_with_red_and_blue_swapped()))
+    assert "icc_profile" not in stored.info
+    red, green, blue = stored.getpixel((5, 5))  # drawn red: the profile said that channel is blue
+    assert blue > 200 and red < 60
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_srgb_profile_is_not_stored_and_the_colours_stay(fmt):
+    stored = stored_image(picture(fmt, icc_profile=srgb_profile(), **({"quality": 100} if fmt != "PNG" else {})))
+    assert "icc_profile" not in stored.info
+    assert all(abs(got - drawn) < 12 for got, drawn in zip(stored.getpixel((5, 5)), (200, 30, 30), strict=True))
+
+
+def test_colour_profile_with_markup_is_not_stored(db):
+    photo = Photo.objects.create(image=uploaded(picture(icc_profile=srgb_profile() + IMG)))
+    assert b"onerror" not in stored_bytes(photo)
+
+
+def test_colour_profile_that_is_not_one_is_not_stored():
+    stored = stored_image(picture(icc_profile=b"<html><body onload=alert(1)>"))
+    assert "icc_profile" not in stored.info
+
+
+# --- What each format may carry besides its pixels: nothing is stored of it ---
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><script>alert(1)</script></x:xmpmeta>'
+
+
+def exif_with_markup():
+    exif = Image.Exif()
+    exif[ExifTags.Base.ImageDescription] = SCRIPT.decode()
+    return exif
+
+
+def jpeg_segment(marker, payload):
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def jpeg_with_segments(*segments):
+    data = picture()
+    return data[:2] + b"".join(segments) + data[2:]
+
+
+def jpeg_markers(data):
+    """The markers of a JPEG up to its scan, with the first bytes of each segment."""
+    found, at = [], 2
+    while data[at + 1] != 0xDA:
+        (length,) = struct.unpack(">H", data[at + 2 : at + 4])
+        found.append((data[at + 1], data[at + 4 : at + 9]))
+        at += 2 + length
+    return found
+
+
+JPEG_METADATA = {
+    "exif": picture(exif=exif_with_markup()),
+    "xmp": picture(xmp=XMP),
+    "icc": picture(icc_profile=srgb_profile() + IMG),
+    "comment": picture(comment=SCRIPT),
+    "photoshop-iptc": jpeg_with_segments(jpeg_segment(0xED, b"Photoshop 3.0\x00" + SCRIPT)),
+    "app15": jpeg_with_segments(jpeg_segment(0xEF, SCRIPT)),
+    "second-jfif": jpeg_with_segments(jpeg_segment(0xE0, b"JFXX\x00" + SCRIPT)),
+}
+
+
+@pytest.mark.parametrize("kind", JPEG_METADATA)
+def test_jpeg_keeps_no_metadata_segment(db, kind):
+    data = stored_bytes(Photo.objects.create(image=uploaded(JPEG_METADATA[kind])))
+    assert b"<script" not in data and b"onerror" not in data and b"xmpmeta" not in data
+    markers = jpeg_markers(data)
+    # the JFIF header Pillow writes, tables and the frame: no APPn but APP0 "JFIF", no COM (0xFE)
+    assert {marker for marker, _ in markers} <= {0xE0, 0xDB, 0xC4, 0xC0, 0xC2, 0xDD}
+    assert all(start == b"JFIF\x00" for marker, start in markers if marker == 0xE0)
+
+
+def png_chunks(data):
+    found, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        found.append(data[at + 4 : at + 8])
+        at += 12 + length
+    return found
+
+
+def png_with(kind):
+    info = PngImagePlugin.PngInfo()
+    options = {"pnginfo": info}
+    if kind == "tEXt":
+        info.add_text("Comment", SCRIPT.decode())
+    elif kind == "zTXt":
+        info.add_text("Comment", SCRIPT.decode(), zip=True)
+    elif kind == "iTXt":
+        info.add_itxt("XML:com.adobe.xmp", XMP.decode(), lang="vi", tkey="x")
+    elif kind == "eXIf":
+        options["exif"] = exif_with_markup()
+    elif kind == "iCCP":
+        options["icc_profile"] = srgb_profile() + IMG
+    elif kind == "private":
+        info.add(b"prVt", SCRIPT)
+    return picture("PNG", mode="RGBA", **options)
+
+
+@pytest.mark.parametrize("kind", ["tEXt", "zTXt", "iTXt", "eXIf", "iCCP", "private"])
+def test_png_keeps_no_metadata_chunk(db, kind):
+    original = png_with(kind)
+    assert kind.encode() in original or kind == "private" and b"prVt" in original
+    data = stored_bytes(Photo.objects.create(image=uploaded(original, "anh.png", "image/png")))
+    assert set(png_chunks(data)) <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
+    assert b"onerror" not in data
+
+
+def webp_chunks(data):
+    found, at = [], 12
+    while at < len(data):
+        (length,) = struct.unpack("<I", data[at + 4 : at + 8])
+        found.append(data[at : at + 4])
+        at += 8 + length + length % 2
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [
+        ("EXIF", {"exif": exif_with_markup()}),
+        ("XMP ", {"xmp": XMP}),
+        ("ICCP", {"icc_profile": srgb_profile() + IMG}),
+    ],
+)
+def test_webp_keeps_no_metadata_chunk(db, kind, options):
+    original = picture("WEBP", mode="RGBA", **options)
+    assert kind.encode() in webp_chunks(original)
+    data = stored_bytes(Photo.objects.create(image=uploaded(original, "anh.webp", "image/webp")))
+    assert set(webp_chunks(data)) <= {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
+    assert b"<script" not in data and b"onerror" not in data
 
 
 def test_jpeg_quality_is_kept():
@@ -176,3 +325,56 @@ def test_png_declaring_a_huge_size_is_refused(admin_client, side):
 def test_saving_a_model_with_a_file_that_is_no_image_fails_loudly(db):
     with pytest.raises(ValidationError):
         Photo.objects.create(image=uploaded(b"<html>" + SCRIPT, "anh.jpg"))
+
+
+# --- The stored name is made on the server, its extension the stored format's ---
+
+GENERATED = r"[0-9a-f]{32}\.jpg"
+HOSTILE_NAMES = ["x.html", "x.js", "x.svg", ".htaccess", "khong-co-duoi", "x.php.jpg", "anh.png", "../../x.html"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_editor_upload_is_stored_under_a_generated_name(admin_client, name):
+    assert upload_in_editor(admin_client, picture(), name).status_code == 200
+    assert re.fullmatch(rf"photos/\d{{4}}/\d{{2}}/{GENERATED}", Photo.objects.get().image.name)
+
+
+@pytest.mark.parametrize(("fmt", "extension"), [("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")])
+def test_extension_is_the_stored_format_s_whatever_the_upload_was_called(db, fmt, extension):
+    photo = Photo.objects.create(image=uploaded(picture(fmt), "anh.html", "text/html"))
+    assert re.fullmatch(rf"photos/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.{extension}", photo.image.name)
+
+
+def test_photo_uploaded_in_the_admin_is_stored_under_a_generated_name(admin_client):
+    url = reverse("admin:articles_photo_add")
+    data = form_data(admin_client.get(url), image=uploaded(picture(), "x.php.png", "image/png"))  # a JPEG
+    assert admin_client.post(url, data).status_code == 302
+    assert re.fullmatch(rf"photos/\d{{4}}/\d{{2}}/{GENERATED}", Photo.objects.get().image.name)
+
+
+def test_gallery_upload_is_stored_under_a_generated_name(admin_client):
+    unit = OrganizationFactory()
+    url = reverse("admin:articles_article_add")
+    data = form_data(admin_client.get(url), title="Hội nghị sơ kết", unit=unit.pk, body="<p>Nội dung.</p>")
+    data["gallery-0-upload"] = uploaded(picture(), "x.svg", "image/svg+xml")
+    assert admin_client.post(url, data).status_code == 302
+    assert re.fullmatch(rf"photos/\d{{4}}/\d{{2}}/{GENERATED}", Photo.objects.get().image.name)
+
+
+def test_portrait_is_stored_under_a_generated_name(db):
+    person = Person.objects.create(full_name="Nguyễn Văn A", photo=uploaded(picture(), ".htaccess"))
+    assert re.fullmatch(rf"people/{GENERATED}", person.photo.name)
+
+
+def views_of(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from views_of(pattern.url_patterns)
+        else:
+            yield pattern.callback
+
+
+def test_no_upload_view_but_ours_is_mounted():
+    """django-ckeditor-5 has an upload view that stores a file under its own name: the editor posts to ours."""
+    modules = {getattr(view, "__module__", "") for view in views_of(get_resolver().url_patterns)}
+    assert not any(module.startswith("django_ckeditor_5") for module in modules)

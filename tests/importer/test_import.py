@@ -396,7 +396,7 @@ def test_the_migration_remembers_the_version_of_each_articles_last_import(depart
     edit_in_the_cms(edited, title="Đã biên tập")
     Article.objects.update(imported_version=None)
 
-    import_module("articles.migrations.0008_imported_version").remember_imported_versions(apps, None)
+    import_module("articles.migrations.0009_imported_version").remember_imported_versions(apps, None)
 
     untouched.refresh_from_db()
     edited.refresh_from_db()

@@ -1,7 +1,7 @@
 """Tables for `manage.py seed_demo`: a made-up province, its units, names and the phrases its reports are built from.
 
 Everything here is invented and modelled on how Party organizations report their meetings; no text is
-taken from real articles. Placeholders in braces are filled by the command.
+taken from real articles. Placeholders in braces are filled by the builders.
 """
 
 from datetime import date
@@ -173,74 +173,176 @@ ADMIN_CENTRE = f"phường Bắc Sơn, thành phố {CITY}"
 TU, YU, VET, WOMEN = "trade_union", "youth_union", "veterans", "women"
 
 GRASSROOTS = {
-    g["key"]: g
-    for g in [
+    unit["key"]: unit
+    for unit in [
         department(
-            "tnmt", "Sở Tài nguyên và Môi trường", "Sở TN&MT",
-            "quản lý nhà nước về đất đai, tài nguyên nước, khoáng sản, môi trường, khí tượng thủy văn, "
+            "tnmt",
+            agency="Sở Tài nguyên và Môi trường",
+            short="Sở TN&MT",
+            field="quản lý nhà nước về đất đai, tài nguyên nước, khoáng sản, môi trường, khí tượng thủy văn, "
             "đo đạc bản đồ",
-            ["Văn phòng", "Thanh tra", "Phòng Quản lý đất đai", "Văn phòng Đăng ký đất đai",
-             "Trung tâm Công nghệ thông tin"],
-            [TU, YU, VET], 168, 4, f"Số 27 đường Nguyễn Huệ, {ADMIN_CENTRE}", ["Sở TNMT"],
+            parts=[
+                "Văn phòng",
+                "Thanh tra",
+                "Phòng Quản lý đất đai",
+                "Văn phòng Đăng ký đất đai",
+                "Trung tâm Công nghệ thông tin",
+            ],
+            mass=[TU, YU, VET],
+            members=168,
+            congress=4,
+            address=f"Số 27 đường Nguyễn Huệ, {ADMIN_CENTRE}",
+            extra_aliases=["Sở TNMT"],
         ),
         department(
-            "nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT",
-            "quản lý nhà nước về nông nghiệp, lâm nghiệp, thủy sản, thủy lợi và phát triển nông thôn",
-            ["Văn phòng", "Chi cục Thủy lợi", "Chi cục Trồng trọt và Bảo vệ thực vật", "Chi cục Kiểm lâm"],
-            [TU, YU], 212, 4, f"Số 9 đường Phan Chu Trinh, {ADMIN_CENTRE}", ["Sở NNPTNT"],
+            "nnptnt",
+            agency="Sở Nông nghiệp và Phát triển nông thôn",
+            short="Sở NN&PTNT",
+            field="quản lý nhà nước về nông nghiệp, lâm nghiệp, thủy sản, thủy lợi và phát triển nông thôn",
+            parts=["Văn phòng", "Chi cục Thủy lợi", "Chi cục Trồng trọt và Bảo vệ thực vật", "Chi cục Kiểm lâm"],
+            mass=[TU, YU],
+            members=212,
+            congress=4,
+            address=f"Số 9 đường Phan Chu Trinh, {ADMIN_CENTRE}",
+            extra_aliases=["Sở NNPTNT"],
         ),
         department(
-            "vhttdl", "Sở Văn hóa, Thể thao và Du lịch", "Sở VHTTDL",
-            "quản lý nhà nước về văn hóa, gia đình, thể dục, thể thao và du lịch",
-            ["Văn phòng", "Thư viện tỉnh", "Bảo tàng tỉnh", "Trung tâm Văn hóa - Điện ảnh"],
-            [TU, YU, VET], 124, 3, f"Số 40 đường Lý Thường Kiệt, {ADMIN_CENTRE}", ["Sở Văn hoá, Thể thao và Du lịch"],
+            "vhttdl",
+            agency="Sở Văn hóa, Thể thao và Du lịch",
+            short="Sở VHTTDL",
+            field="quản lý nhà nước về văn hóa, gia đình, thể dục, thể thao và du lịch",
+            parts=["Văn phòng", "Thư viện tỉnh", "Bảo tàng tỉnh", "Trung tâm Văn hóa - Điện ảnh"],
+            mass=[TU, YU, VET],
+            members=124,
+            congress=3,
+            address=f"Số 40 đường Lý Thường Kiệt, {ADMIN_CENTRE}",
+            extra_aliases=["Sở Văn hoá, Thể thao và Du lịch"],
         ),
         department(
-            "gddt", "Sở Giáo dục và Đào tạo", "Sở GD&ĐT",
-            "quản lý nhà nước về giáo dục mầm non, giáo dục phổ thông, giáo dục thường xuyên và giáo dục nghề nghiệp",
-            ["Văn phòng", "Phòng Giáo dục Trung học", "Phòng Kế hoạch - Tài chính"],
-            [TU, YU], 86, 5, f"Số 3 đường Hai Bà Trưng, {ADMIN_CENTRE}", ["Sở GDĐT"],
+            "gddt",
+            agency="Sở Giáo dục và Đào tạo",
+            short="Sở GD&ĐT",
+            field="quản lý nhà nước về giáo dục mầm non, giáo dục phổ thông, giáo dục thường xuyên và giáo dục "
+            "nghề nghiệp",
+            parts=["Văn phòng", "Phòng Giáo dục Trung học", "Phòng Kế hoạch - Tài chính"],
+            mass=[TU, YU],
+            members=86,
+            congress=5,
+            address=f"Số 3 đường Hai Bà Trưng, {ADMIN_CENTRE}",
+            extra_aliases=["Sở GDĐT"],
         ),
         {
             **department(
-                "vpubnd", "Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh",
-                "tham mưu tổng hợp, giúp việc Ủy ban nhân dân tỉnh và Chủ tịch UBND tỉnh trong chỉ đạo, điều hành",
-                ["Phòng Tổng hợp", "Phòng Kinh tế", "Phòng Hành chính - Tổ chức"],
-                [TU], 64, 4, f"Số 1 đường Trần Phú, {ADMIN_CENTRE}",
-                ["VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"],
+                "vpubnd",
+                agency="Văn phòng UBND tỉnh",
+                short="Văn phòng UBND tỉnh",
+                field="tham mưu tổng hợp, giúp việc Ủy ban nhân dân tỉnh và Chủ tịch UBND tỉnh trong chỉ đạo, "
+                "điều hành",
+                parts=["Phòng Tổng hợp", "Phòng Kinh tế", "Phòng Hành chính - Tổ chức"],
+                mass=[TU],
+                members=64,
+                congress=4,
+                address=f"Số 1 đường Trần Phú, {ADMIN_CENTRE}",
+                extra_aliases=["VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"],
             ),
             "committee_short": "Đảng ủy Văn phòng",
             "head": "Chánh Văn phòng UBND tỉnh",
             "deputy_head": "Phó Chánh Văn phòng UBND tỉnh",
         },
         company(
-            "capnuoc", f"Công ty Cổ phần Cấp nước {PROVINCE}", "Công ty Cấp nước",
-            "sản xuất, cung cấp nước sạch cho đô thị và khu công nghiệp",
-            ["Văn phòng", "Xí nghiệp Cấp nước số 1", "Xí nghiệp Cấp nước số 2"],
-            [TU, YU], 95, 6, f"Số 55 đường Nguyễn Trãi, phường Tân An, thành phố {CITY}",
+            "capnuoc",
+            agency=f"Công ty Cổ phần Cấp nước {PROVINCE}",
+            short="Công ty Cấp nước",
+            field="sản xuất, cung cấp nước sạch cho đô thị và khu công nghiệp",
+            parts=["Văn phòng", "Xí nghiệp Cấp nước số 1", "Xí nghiệp Cấp nước số 2"],
+            mass=[TU, YU],
+            members=95,
+            congress=6,
+            address=f"Số 55 đường Nguyễn Trãi, phường Tân An, thành phố {CITY}",
         ),
         company(
-            "thuyloi", f"Công ty TNHH MTV Khai thác công trình thủy lợi {PROVINCE}", "Công ty Thủy lợi",
-            "quản lý, khai thác công trình thủy lợi phục vụ sản xuất nông nghiệp và dân sinh",
-            ["Văn phòng", "Xí nghiệp Thủy lợi Tân Lập", "Xí nghiệp Thủy lợi Hòa An"],
-            [TU], 78, 5, "Thôn Thạnh Phú, xã Hòa Thạnh, huyện Hòa An",
+            "thuyloi",
+            agency=f"Công ty TNHH MTV Khai thác công trình thủy lợi {PROVINCE}",
+            short="Công ty Thủy lợi",
+            field="quản lý, khai thác công trình thủy lợi phục vụ sản xuất nông nghiệp và dân sinh",
+            parts=["Văn phòng", "Xí nghiệp Thủy lợi Tân Lập", "Xí nghiệp Thủy lợi Hòa An"],
+            mass=[TU],
+            members=78,
+            congress=5,
+            address="Thôn Thạnh Phú, xã Hòa Thạnh, huyện Hòa An",
         ),
-        commune("bacson", "phường", "Bắc Sơn", f"thành phố {CITY}",
-                 ["khu phố 1", "khu phố 2", "khu phố 3", "Công an"], [VET, WOMEN], 310, 12),
-        commune("tanan", "phường", "Tân An", f"thành phố {CITY}",
-                 ["khu phố Tân Hòa", "khu phố Tân Thịnh", "khu phố Tân Phú"], [], 265, 11),
-        commune("sondong", "xã", "Sơn Đông", f"thành phố {CITY}",
-                 ["thôn Đông Hải", "thôn Đông Sơn", "thôn Trung Hậu", "Trường Tiểu học"], [], 198, 14),
-        commune("tt_tanlap", "thị trấn", "Tân Lập", "huyện Tân Lập",
-                 ["khu phố Bắc", "khu phố Nam", "Trường THCS"], [], 242, 13),
-        commune("phumy", "xã", "Phú Mỹ", "huyện Tân Lập",
-                 ["thôn Mỹ Hòa", "thôn Mỹ Lợi", "thôn Phú Thạnh"], [WOMEN], 176, 15),
-        commune("hoathanh", "xã", "Hòa Thạnh", "huyện Hòa An",
-                 ["thôn Thạnh Lợi", "thôn Thạnh Phú", "thôn Hòa Bình"], [], 164, 14),
-        commune("anphu", "xã", "An Phú", "huyện Hòa An",
-                 ["thôn An Lạc", "thôn An Thịnh", "thôn Phú Xuân"], [], 151, 13),
+        commune(
+            "bacson",
+            "phường",
+            "Bắc Sơn",
+            district=f"thành phố {CITY}",
+            parts=["khu phố 1", "khu phố 2", "khu phố 3", "Công an"],
+            mass=[VET, WOMEN],
+            members=310,
+            congress=12,
+        ),
+        commune(
+            "tanan",
+            "phường",
+            "Tân An",
+            district=f"thành phố {CITY}",
+            parts=["khu phố Tân Hòa", "khu phố Tân Thịnh", "khu phố Tân Phú"],
+            mass=[],
+            members=265,
+            congress=11,
+        ),
+        commune(
+            "sondong",
+            "xã",
+            "Sơn Đông",
+            district=f"thành phố {CITY}",
+            parts=["thôn Đông Hải", "thôn Đông Sơn", "thôn Trung Hậu", "Trường Tiểu học"],
+            mass=[],
+            members=198,
+            congress=14,
+        ),
+        commune(
+            "tt_tanlap",
+            "thị trấn",
+            "Tân Lập",
+            district="huyện Tân Lập",
+            parts=["khu phố Bắc", "khu phố Nam", "Trường THCS"],
+            mass=[],
+            members=242,
+            congress=13,
+        ),
+        commune(
+            "phumy",
+            "xã",
+            "Phú Mỹ",
+            district="huyện Tân Lập",
+            parts=["thôn Mỹ Hòa", "thôn Mỹ Lợi", "thôn Phú Thạnh"],
+            mass=[WOMEN],
+            members=176,
+            congress=15,
+        ),
+        commune(
+            "hoathanh",
+            "xã",
+            "Hòa Thạnh",
+            district="huyện Hòa An",
+            parts=["thôn Thạnh Lợi", "thôn Thạnh Phú", "thôn Hòa Bình"],
+            mass=[],
+            members=164,
+            congress=14,
+        ),
+        commune(
+            "anphu",
+            "xã",
+            "An Phú",
+            district="huyện Hòa An",
+            parts=["thôn An Lạc", "thôn An Thịnh", "thôn Phú Xuân"],
+            mass=[],
+            members=151,
+            congress=13,
+        ),
     ]
-}  # fmt: skip
+}
 
 MASS_NAMES = {
     TU: ("Công đoàn", "Công đoàn cơ sở"),
@@ -293,14 +395,33 @@ def post(who, title, role=None, *, at=None, kind="party", term=None, start=None,
     2020 term; `at`: the unit key (default: the province, or the unit being staffed); `term`: the start year of one
     of the unit's terms, for posts that last as long as the term; `role`: what other texts look the holder up by;
     `rank`: lower ranks print first among a person's titles."""
-    return {"who": who, "title": title, "role": role, "at": at, "kind": kind, "term": term, "start": start,
-            "end": end, "rank": rank}  # fmt: skip
+    return {
+        "who": who,
+        "title": title,
+        "role": role,
+        "at": at,
+        "kind": kind,
+        "term": term,
+        "start": start,
+        "end": end,
+        "rank": rank,
+    }
 
 
 GOV, MASS = "government", "mass"
 # label -> is a woman
-PROVINCE_PEOPLE = {"bt1": False, "bt2": False, "standing": True, "governor": False, "vice": False, "tg1": False,
-                   "tg2": True, "tg_deputy": False, "organizer": False, "inspector": False}  # fmt: skip
+PROVINCE_PEOPLE = {
+    "bt1": False,
+    "bt2": False,
+    "standing": True,
+    "governor": False,
+    "vice": False,
+    "tg1": False,
+    "tg2": True,
+    "tg_deputy": False,
+    "organizer": False,
+    "inspector": False,
+}
 PROVINCE_POSTS = [
     post("bt1", "Bí thư Tỉnh ủy", "secretary", term=2015),
     post("bt1", "Chủ tịch HĐND tỉnh", kind=GOV, start=date(2016, 6, 28), end=date(2021, 6, 24), rank=40),
@@ -328,10 +449,21 @@ PROVINCE_POSTS = [
     post("tg2", "Ủy viên Ban Thường vụ Tỉnh ủy", term=2025, rank=10),
     post("tg2", "Trưởng Ban Tuyên giáo Tỉnh ủy", "propaganda_head", term=2020, end=date(2025, 2, 28), rank=30),
     post("tg2", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "propaganda_head", start=date(2025, 3, 1), rank=30),
-    post("tg_deputy", "Phó Trưởng Ban Tuyên giáo Tỉnh ủy", "propaganda_deputy", start=date(2014, 9, 1),
-         end=date(2025, 2, 28), rank=35),
-    post("tg_deputy", "Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "propaganda_deputy", start=date(2025, 3, 1),
-         rank=35),
+    post(
+        "tg_deputy",
+        "Phó Trưởng Ban Tuyên giáo Tỉnh ủy",
+        "propaganda_deputy",
+        start=date(2014, 9, 1),
+        end=date(2025, 2, 28),
+        rank=35,
+    ),
+    post(
+        "tg_deputy",
+        "Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "propaganda_deputy",
+        start=date(2025, 3, 1),
+        rank=35,
+    ),
     post("organizer", "Ủy viên Ban Thường vụ Tỉnh ủy", term=2020, rank=10),
     post("organizer", "Ủy viên Ban Thường vụ Tỉnh ủy", term=2025, rank=10),
     post("organizer", "Trưởng Ban Tổ chức Tỉnh ủy", "organization_head", term=2020, rank=30),
@@ -340,17 +472,23 @@ PROVINCE_POSTS = [
     post("inspector", "Ủy viên Ban Thường vụ Tỉnh ủy", term=2020, rank=10),
     post("inspector", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "inspection_head", term=2015, rank=30),
     post("inspector", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "inspection_head", term=2020, rank=30),
-]  # fmt: skip
+]
 
 # The 2015-term director of Sở TN&MT ("vice") becomes a vice-chairman of the province in mid-2020; the 2020-term
 # secretary of its Party committee was his deputy director until then.
 TNMT_POSTS = [
     post("vice", "Giám đốc Sở TN&MT", "head", kind=GOV, start=date(2014, 3, 1), end=date(2020, 6, 30), rank=40),
-    post(("tnmt", "secretary"), "Phó Giám đốc Sở TN&MT", kind=GOV, start=date(2016, 3, 1), end=date(2020, 6, 30),
-         rank=45),
+    post(
+        ("tnmt", "secretary"),
+        "Phó Giám đốc Sở TN&MT",
+        kind=GOV,
+        start=date(2016, 3, 1),
+        end=date(2020, 6, 30),
+        rank=45,
+    ),
     post(("tnmt", "secretary"), "Giám đốc Sở TN&MT", "head", kind=GOV, start=date(2020, 7, 1), rank=40),
     post(("tnmt", "secretary"), "Tỉnh ủy viên", at="tinh", term=2020, rank=10),
-]  # fmt: skip
+]
 
 # Who leads the units created in 2025.
 B, M, D = REORGANIZED_BLOCS_ON, MERGED_DEPARTMENTS_ON, DISTRICTS_REMOVED_ON
@@ -367,13 +505,28 @@ MERGED_DEPARTMENT_POSTS = [
     post(("nnptnt", "secretary"), "Phó Bí thư Đảng ủy Sở NN&MT", "deputy", start=M, rank=25),
     post(("nnptnt", "secretary"), "Phó Giám đốc Sở NN&MT", "deputy_head", kind=GOV, start=M, rank=45),
     post(("tnmt", "deputy"), "Phó Giám đốc Sở NN&MT", "deputy_head", kind=GOV, start=M, rank=45),
-    post(("tnmt", "deputy"), "Chủ tịch Công đoàn Sở NN&MT", "union", at="nnmt.trade_union", kind=MASS, start=M,
-         rank=60),
-    post(("tnmt", "youth"), "Bí thư Đoàn Thanh niên Sở NN&MT", "youth", at="nnmt.youth_union", kind=MASS, start=M,
-         rank=60),
-    post(("tnmt", "veterans"), "Chủ tịch Hội Cựu chiến binh Sở NN&MT", "veterans", at="nnmt.veterans", kind=MASS,
-         start=M, rank=60),
-]  # fmt: skip
+    post(
+        ("tnmt", "deputy"), "Chủ tịch Công đoàn Sở NN&MT", "union", at="nnmt.trade_union", kind=MASS, start=M, rank=60
+    ),
+    post(
+        ("tnmt", "youth"),
+        "Bí thư Đoàn Thanh niên Sở NN&MT",
+        "youth",
+        at="nnmt.youth_union",
+        kind=MASS,
+        start=M,
+        rank=60,
+    ),
+    post(
+        ("tnmt", "veterans"),
+        "Chủ tịch Hội Cựu chiến binh Sở NN&MT",
+        "veterans",
+        at="nnmt.veterans",
+        kind=MASS,
+        start=M,
+        rank=60,
+    ),
+]
 # {district}: the district the new commune replaces; {commune}: the first commune merged into it.
 NEW_COMMUNE_POSTS = [
     post(("{district}", "secretary"), "Bí thư {committee}", "secretary", start=D),
@@ -385,38 +538,62 @@ NEW_COMMUNE_POSTS = [
 ]
 
 # --- People ---
-FAMILY_NAMES = (
-    ["Nguyễn"] * 9 + ["Trần"] * 4 + ["Lê"] * 4 + ["Phạm"] * 3 + ["Hoàng"] * 2 + ["Phan"] * 2 + ["Vũ"] * 2
-    + ["Võ"] * 2 + ["Đặng"] * 2 + ["Bùi"] * 2 + ["Đỗ"] * 2
-    + ["Huỳnh", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lương", "Trương", "Tạ", "Mai", "Cao", "Lâm", "Đoàn",
-       "Thái", "Quách", "Kiều", "Hà", "Chu", "Lưu", "Đàm", "Triệu", "Tôn", "Khổng", "Âu"]
-)  # fmt: skip
-MIDDLE_NAMES_MALE = ["Văn", "Văn", "Văn", "Minh", "Hữu", "Đức", "Quốc", "Thanh", "Công", "Ngọc", "Xuân", "Đình",
-                     "Trọng", "Quang", "Anh", "Bảo", "Thế", "Tiến", "Viết", "Duy", "Hoàng", "Khắc", "Phú"]  # fmt: skip
-MIDDLE_NAMES_FEMALE = ["Thị", "Thị", "Thị", "Thị", "Thu", "Ngọc", "Thanh", "Mỹ", "Kim", "Thùy", "Hồng", "Bích",
-                       "Phương", "Minh", "Hải", "Diệu", "Khánh", "Tuyết"]  # fmt: skip
-GIVEN_NAMES_MALE = [
-    "Hùng", "Dũng", "Tuấn", "Nam", "Sơn", "Hải", "Long", "Phong", "Quang", "Trung", "Thắng", "Cường", "Hiếu",
-    "Khánh", "Tâm", "Bình", "Tài", "Phúc", "Lộc", "Đạt", "Vinh", "Hưng", "Thịnh", "Toàn", "Nghĩa", "Việt", "An",
-    "Khoa", "Duy", "Huy", "Lợi", "Thành", "Tùng", "Hòa", "Kiên", "Lâm", "Mạnh", "Ninh", "Quý", "Sang", "Thuận",
-    "Tú", "Bảo", "Châu", "Định", "Đông", "Giang", "Hậu", "Luân", "Ân", "Ý",
-]  # fmt: skip
-GIVEN_NAMES_FEMALE = [
-    "Lan", "Hoa", "Mai", "Hương", "Hằng", "Thảo", "Trang", "Linh", "Ngân", "Yến", "Nhung", "Loan", "Hạnh",
-    "Phương", "Vân", "Diệp", "Oanh", "Hiền", "Dung", "Liên", "Huyền", "Nga", "Thủy", "Trinh", "Uyên", "Ánh",
-    "Châu", "Giang", "Hà", "Ly", "My", "Nhàn", "Quyên", "Tâm", "An", "Bình", "Hòa", "Xuân",
-]  # fmt: skip
-# Generated names that belong to well-known public figures are skipped.
-AVOIDED_NAMES = {
-    "Phạm Minh Chính", "Nguyễn Phú Trọng", "Nguyễn Xuân Phúc", "Nguyễn Tấn Dũng", "Võ Văn Thưởng", "Vương Đình Huệ",
-    "Trần Thanh Mẫn", "Lương Cường", "Trần Đại Quang", "Phan Văn Khải", "Nông Đức Mạnh", "Võ Văn Kiệt",
-    "Nguyễn Minh Triết", "Trương Tấn Sang", "Trần Cẩm Tú", "Phan Đình Trạc", "Nguyễn Hòa Bình", "Trần Quốc Vượng",
-    "Lê Minh Hưng", "Nguyễn Văn Nên", "Đỗ Văn Chiến", "Bùi Thanh Sơn", "Trần Hồng Hà", "Lê Thành Long",
-    "Nguyễn Thị Kim Ngân", "Võ Thị Ánh Xuân", "Trương Thị Mai", "Nguyễn Văn Linh", "Lê Khả Phiêu",
-}  # fmt: skip
 
-REPORTERS = ["Minh Tâm", "Thanh Hà", "Ngọc Ánh", "Quốc Việt", "Bảo Trân", "Hữu Phước", "Kim Oanh", "Đức Thắng",
-             "Phương Thảo", "Hải Đăng", "Thu Hiền", "Trường Giang"]  # fmt: skip
+
+def names(text):
+    """The names in `text`, separated by commas."""
+    return [name.strip() for name in text.split(",")]
+
+
+# The common family names are in the draw as many times as they are common.
+FAMILY_NAMES = [
+    *["Nguyễn"] * 9,
+    *["Trần"] * 4,
+    *["Lê"] * 4,
+    *["Phạm"] * 3,
+    *["Hoàng"] * 2,
+    *["Phan"] * 2,
+    *["Vũ"] * 2,
+    *["Võ"] * 2,
+    *["Đặng"] * 2,
+    *["Bùi"] * 2,
+    *["Đỗ"] * 2,
+    *names("""
+        Huỳnh, Hồ, Ngô, Dương, Lý, Đinh, Lương, Trương, Tạ, Mai, Cao, Lâm, Đoàn, Thái, Quách, Kiều, Hà, Chu, Lưu, Đàm,
+        Triệu, Tôn, Khổng, Âu
+    """),
+]
+MIDDLE_NAMES_MALE = names("""
+    Văn, Văn, Văn, Minh, Hữu, Đức, Quốc, Thanh, Công, Ngọc, Xuân, Đình, Trọng, Quang, Anh, Bảo, Thế, Tiến, Viết, Duy,
+    Hoàng, Khắc, Phú
+""")
+MIDDLE_NAMES_FEMALE = names("""
+    Thị, Thị, Thị, Thị, Thu, Ngọc, Thanh, Mỹ, Kim, Thùy, Hồng, Bích, Phương, Minh, Hải, Diệu, Khánh, Tuyết
+""")
+GIVEN_NAMES_MALE = names("""
+    Hùng, Dũng, Tuấn, Nam, Sơn, Hải, Long, Phong, Quang, Trung, Thắng, Cường, Hiếu, Khánh, Tâm, Bình, Tài, Phúc, Lộc,
+    Đạt, Vinh, Hưng, Thịnh, Toàn, Nghĩa, Việt, An, Khoa, Duy, Huy, Lợi, Thành, Tùng, Hòa, Kiên, Lâm, Mạnh, Ninh, Quý,
+    Sang, Thuận, Tú, Bảo, Châu, Định, Đông, Giang, Hậu, Luân, Ân, Ý
+""")
+GIVEN_NAMES_FEMALE = names("""
+    Lan, Hoa, Mai, Hương, Hằng, Thảo, Trang, Linh, Ngân, Yến, Nhung, Loan, Hạnh, Phương, Vân, Diệp, Oanh, Hiền, Dung,
+    Liên, Huyền, Nga, Thủy, Trinh, Uyên, Ánh, Châu, Giang, Hà, Ly, My, Nhàn, Quyên, Tâm, An, Bình, Hòa, Xuân
+""")
+# Generated names that belong to well-known public figures are skipped.
+AVOIDED_NAMES = set(
+    names("""
+        Phạm Minh Chính, Nguyễn Phú Trọng, Nguyễn Xuân Phúc, Nguyễn Tấn Dũng, Võ Văn Thưởng, Vương Đình Huệ,
+        Trần Thanh Mẫn, Lương Cường, Trần Đại Quang, Phan Văn Khải, Nông Đức Mạnh, Võ Văn Kiệt, Nguyễn Minh Triết,
+        Trương Tấn Sang, Trần Cẩm Tú, Phan Đình Trạc, Nguyễn Hòa Bình, Trần Quốc Vượng, Lê Minh Hưng, Nguyễn Văn Nên,
+        Đỗ Văn Chiến, Bùi Thanh Sơn, Trần Hồng Hà, Lê Thành Long, Nguyễn Thị Kim Ngân, Võ Thị Ánh Xuân, Trương Thị Mai,
+        Nguyễn Văn Linh, Lê Khả Phiêu
+    """)
+)
+
+REPORTERS = names("""
+    Minh Tâm, Thanh Hà, Ngọc Ánh, Quốc Việt, Bảo Trân, Hữu Phước, Kim Oanh, Đức Thắng, Phương Thảo, Hải Đăng, Thu Hiền,
+    Trường Giang
+""")
 PHOTOGRAPHERS = ["Văn Lực", "Minh Khôi", "Thu Trang", "Lê Phúc", "Trần Duy", "Anh Tuấn"]
 SOURCES = ["BDK.VN", "BDK.VN", f"Báo {PROVINCE} điện tử"]
 
@@ -441,10 +618,21 @@ KIND_TAGS = {
     "trao_huy_hieu": ["Huy hiệu Đảng", "Công tác Đảng", "Tuổi Đảng"],
     "other": ["Sắp xếp tổ chức bộ máy", "Nghị quyết 18-NQ/TW", "Công tác cán bộ"],
 }
-EXTRA_TAGS = ["Xây dựng Đảng", "Kiểm tra, giám sát", "Chỉ thị 05-CT/TW", "Nêu gương", "Cải cách hành chính",
-              "Dân vận khéo"]  # fmt: skip
-YEAR_TAGS = {2020: ["Covid-19"], 2021: ["Covid-19"], 2023: ["Chuyển đổi số"], 2024: ["Chuyển đổi số"],
-             2025: ["Chuyển đổi số", "Sắp xếp tổ chức bộ máy"]}  # fmt: skip
+EXTRA_TAGS = [
+    "Xây dựng Đảng",
+    "Kiểm tra, giám sát",
+    "Chỉ thị 05-CT/TW",
+    "Nêu gương",
+    "Cải cách hành chính",
+    "Dân vận khéo",
+]
+YEAR_TAGS = {
+    2020: ["Covid-19"],
+    2021: ["Covid-19"],
+    2023: ["Chuyển đổi số"],
+    2024: ["Chuyển đổi số"],
+    2025: ["Chuyển đổi số", "Sắp xếp tổ chức bộ máy"],
+}
 
 # --- Phrases of the reports ---
 YEAR_CONTEXT = {
@@ -807,12 +995,16 @@ PHOTO_SCENES = {
 }
 PHOTO_PLAN = ["hall"] * 5 + ["podium"] * 4 + ["table"] * 3 + ["ceremony"] * 3 + ["outdoor"] * 2
 BANNERS = {
-    "hall": ["HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG", "HỘI NGHỊ TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ",
-             "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT"],
+    "hall": [
+        "HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG",
+        "HỘI NGHỊ TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG",
+        "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ",
+        "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT",
+    ],
     "podium": ["HỘI NGHỊ SƠ KẾT CÔNG TÁC ĐẢNG", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ", "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT"],
     "table": ["SINH HOẠT CHI BỘ CHUYÊN ĐỀ", "HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG, ĐẠO ĐỨC, PHONG CÁCH HỒ CHÍ MINH"],
     "ceremony": ["LỄ TRAO HUY HIỆU ĐẢNG", "LỄ KẾT NẠP ĐẢNG VIÊN", "NHIỆT LIỆT CHÀO MỪNG"],
-}  # fmt: skip
+}
 
 # --- Titles of the reports, per kind of meeting ---
 TITLES = {

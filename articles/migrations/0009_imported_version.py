@@ -25,7 +25,7 @@ def remember_imported_versions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0007_search_vector"),
+        ("articles", "0008_photo_unit"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("reversion", "__latest__"),
     ]
