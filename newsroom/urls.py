@@ -35,6 +35,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path("admin/xac-thuc/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

@@ -10,6 +10,7 @@ from articles.models import Article, ArticleEvent
 from articles.workflow import apply_transition, approvers_of, available_transitions
 from audit.models import AuditEvent
 from newsroom.roles import APPROVER, EDITOR
+from tests.conftest import sign_in
 from tests.factories import ArticleFactory, OrganizationFactory, staff_with_role
 
 S = Article.Status
@@ -203,7 +204,7 @@ def test_editor_cannot_set_the_status_field_directly(client, draft, editor):
 
 def test_returning_without_a_comment_shows_the_error_and_saves_nothing(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
-    client.force_login(approver)
+    sign_in(client, approver)
     response = admin_post(client, draft, {"_transition": "return", "title": "Không được lưu"})
     assert response.status_code == 200
     assert "Hãy ghi rõ lý do" in response.content.decode()
@@ -214,14 +215,14 @@ def test_returning_without_a_comment_shows_the_error_and_saves_nothing(client, d
 def test_change_list_shows_how_long_an_article_has_waited(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
     Article.objects.filter(pk=draft.pk).update(submitted_at=timezone.now() - timedelta(hours=5))
-    client.force_login(approver)
+    sign_in(client, approver)
     page = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "5\xa0giờ" in page
 
 
 def test_dashboard_shows_what_waits_for_the_approver(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
-    client.force_login(approver)
+    sign_in(client, approver)
     page = client.get(reverse("admin:index")).content.decode()
     assert "Chờ tôi duyệt (1)" in page
     assert draft.title in page
