@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -15,6 +16,7 @@ from tests.factories import (
     ArticleFactory,
     OrganizationFactory,
     TOTPDeviceFactory,
+    UserFactory,
     image_file,
     staff_with_role,
 )
@@ -365,3 +367,69 @@ def test_recovery_codes_are_regenerated_only_by_a_post_from_a_verified_session(c
     log_in(client, approver)
     assert client.post(RECOVERY_CODES).url.startswith(VERIFY)
     assert StaticToken.objects.filter(device__user=approver).count() == 3
+
+
+# --- Resetting someone's devices ---
+
+
+def reset(client, *users):
+    return client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "reset_two_factor", "_selected_action": [u.pk for u in users]},
+        follow=True,
+    )
+
+
+def test_a_superuser_resets_anyones_devices_and_it_is_audited(admin_client, admin_user, approver, enrolled):
+    response = reset(admin_client, approver)
+    assert response.status_code == 200
+    assert not TOTPDevice.objects.filter(user=approver).exists()
+    assert not StaticDevice.objects.filter(user=approver).exists()
+    event = events(Action.OTP_REMOVED).get()
+    assert (event.actor, event.object_repr) == (admin_user, "nguoiduyet")
+    assert "nguoiduyet" in response.content.decode()
+
+
+def test_after_a_reset_the_approver_must_enrol_again(client, admin_client, approver, enrolled):
+    other = Client()
+    log_in(other, approver)
+    enter_code(other, totp_code(enrolled))
+    reset(admin_client, approver)
+    assert other.get(ARTICLES).url.startswith(ENROL)
+
+
+def test_a_site_admin_resets_the_devices_of_his_units_staff(client, unit, approver, enrolled):
+    sign_in(client, staff_with_role(SITE_ADMIN, unit))
+    reset(client, approver)
+    assert not TOTPDevice.objects.filter(user=approver).exists()
+    assert events(Action.OTP_REMOVED).get().object_repr == "nguoiduyet"
+
+
+def test_a_site_admin_cannot_reset_staff_of_other_units(client, unit, approver, enrolled):
+    sign_in(client, staff_with_role(SITE_ADMIN, OrganizationFactory(name="Đảng bộ Sở Tư pháp")))
+    response = reset(client, approver)
+    assert TOTPDevice.objects.filter(user=approver).exists()
+    assert "ngoài đơn vị" in response.content.decode()
+    assert not events(Action.OTP_REMOVED).exists()
+
+
+def test_an_approver_cannot_reset_anyones_devices(client, unit, approver, enrolled):
+    sign_in(client, staff_with_role(APPROVER, unit))
+    assert reset(client, approver).status_code == 403
+    assert TOTPDevice.objects.filter(user=approver).exists()
+
+
+def test_a_site_admin_given_single_user_permissions_is_still_limited_to_his_units(client, unit, approver, enrolled):
+    """Only superusers and the site admin role reset devices: changing accounts is not enough."""
+    user = UserFactory()
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
+    sign_in(client, user)
+    reset(client, approver)
+    assert TOTPDevice.objects.filter(user=approver).exists()
+
+
+def test_the_account_list_shows_who_signs_in_with_two_factors(admin_client, approver, enrolled, reporter):
+    response = admin_client.get(reverse("admin:auth_user_changelist"))
+    shown = {user.username: user.two_factor for user in response.context["cl"].result_list}
+    assert (shown["nguoiduyet"], shown["phongvien"]) == (True, False)
+    assert "Xác thực hai bước" in response.content.decode()
