@@ -48,8 +48,11 @@ def record_logout(sender, request, user, **kwargs):
 
 
 def record_login_failure(sender, credentials, request=None, **kwargs):
+    """A wrong password, or a wrong second-factor code (credentials with an "otp_token", as django-otp names it)."""
     username = credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "?"
-    record(Action.LOGIN_FAILED, actor_name=username, request=request)
+    record(
+        Action.OTP_FAILED if "otp_token" in credentials else Action.LOGIN_FAILED, actor_name=username, request=request
+    )
 
 
 def record_lockout(sender, request, username, ip_address, **kwargs):
@@ -57,7 +60,8 @@ def record_lockout(sender, request, username, ip_address, **kwargs):
         Action.LOCKOUT,
         actor_name=username or "?",
         request=request,
-        detail=_("Tạm khóa đăng nhập sau nhiều lần nhập sai mật khẩu (địa chỉ %(ip)s).") % {"ip": ip_address},
+        detail=_("Tạm khóa đăng nhập sau nhiều lần nhập sai mật khẩu hoặc mã xác thực (địa chỉ %(ip)s).")
+        % {"ip": ip_address},
     )
 
 

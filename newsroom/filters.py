@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.periods import Period
+from newsroom.periods import Period, read_period
 
 
 class PeriodField(forms.CharField):
@@ -14,18 +14,13 @@ class PeriodField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        if not value:
-            return None
         try:
-            return Period.parse(value)
-        except ValueError:
-            period = Period.from_text(value)
-        if period is None:
+            return read_period(value)
+        except forms.ValidationError:
             raise forms.ValidationError(
                 _("Kỳ “%(value)s” không hợp lệ. Ví dụ: 2021, 2021-H1, 2021-Q3, 2021-06, 2020-2025."),
                 params={"value": value[:40]},
-            )
-        return period
+            ) from None
 
 
 class PeriodFilter(django_filters.Filter):

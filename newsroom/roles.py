@@ -41,7 +41,13 @@ ROLES = {
         "auth.view_group",
     ],
 }
+# Who must sign in with a second factor (accounts/): besides superusers, these; reporters may choose to.
+TWO_FACTOR_ROLES = [APPROVER, SITE_ADMIN]
 ROLE_LABELS = {EDITOR: _("Phóng viên, biên tập viên"), APPROVER: _("Người duyệt"), SITE_ADMIN: _("Quản trị trang")}
+
+
+def requires_two_factor(user):
+    return user.is_superuser or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
 
 
 def sync_roles(apps):

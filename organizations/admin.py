@@ -13,13 +13,16 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
+from newsroom.roles import SITE_ADMIN
 
 from .models import (
     Meeting,
@@ -366,9 +369,15 @@ class StaffUserAdmin(UserAdmin):
     sees superusers, makes them or grants single permissions. Setting someone's password is audited."""
 
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
+    list_display = [*UserAdmin.list_display, "has_two_factor"]
+    actions = ["reset_two_factor"]
 
     def get_queryset(self, request):
-        accounts = super().get_queryset(request)
+        accounts = (
+            super()
+            .get_queryset(request)
+            .annotate(two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
+        )
         if request.user.is_superuser:
             return accounts
         units = Organization.objects.editable_by(request.user)
@@ -386,6 +395,30 @@ class StaffUserAdmin(UserAdmin):
             )
             record(AuditEvent.Action.PASSWORD_CHANGE, obj=account, detail=done % {"user": label(account)})
         return response
+
+    @admin.display(boolean=True, description=_("Xác thực hai bước"), ordering="two_factor")
+    def has_two_factor(self, user):
+        return user.two_factor
+
+    def has_reset_two_factor_permission(self, request):
+        return request.user.is_superuser or request.user.groups.filter(name=SITE_ADMIN).exists()
+
+    @admin.action(permissions=["reset_two_factor"], description=_("Gỡ xác thực hai bước (mất điện thoại)"))
+    def reset_two_factor(self, request, queryset):
+        """A site admin only for the staff of his units; they sign in with the password and enrol again."""
+        if not request.user.is_superuser:
+            outside = queryset.exclude(
+                unit_assignments__organization__in=Organization.objects.editable_by(request.user)
+            )
+            if outside:
+                names = ", ".join(user.get_username() for user in outside)
+                message = _("Không gỡ được: %(names)s ở ngoài đơn vị bạn phụ trách.") % {"names": names}
+                self.message_user(request, message, messages.ERROR)
+                return
+        for user in queryset:
+            remove_devices(user=user, by=request.user)
+        names = ", ".join(user.get_username() for user in queryset)
+        self.message_user(request, _("Đã gỡ xác thực hai bước của %(names)s.") % {"names": names}, messages.SUCCESS)
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:

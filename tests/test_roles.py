@@ -7,6 +7,7 @@ from django.urls import reverse
 from articles.models import Article, Tag
 from newsroom.roles import APPROVER, EDITOR, SITE_ADMIN
 from organizations.models import Organization
+from tests.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
@@ -38,13 +39,13 @@ def editor(client, tree):
 
 @pytest.fixture
 def approver(client, tree):
-    client.force_login(staff_with_role(APPROVER, tree["ours"]))
+    sign_in(client, staff_with_role(APPROVER, tree["ours"]))
     return client
 
 
 @pytest.fixture
 def site_admin(client, tree):
-    client.force_login(staff_with_role(SITE_ADMIN, tree["province"]))
+    sign_in(client, staff_with_role(SITE_ADMIN, tree["province"]))
     return client
 
 

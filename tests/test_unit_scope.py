@@ -13,6 +13,7 @@ from audit.models import AuditEvent
 from newsroom.roles import EDITOR, SITE_ADMIN
 from organizations.models import Organization, StaffAssignment
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     MembershipFactory,
@@ -153,7 +154,7 @@ def site_admin_user(tree):
 
 @pytest.fixture
 def site_admin(client, site_admin_user):
-    client.force_login(site_admin_user)
+    sign_in(client, site_admin_user)
     return client
 
 

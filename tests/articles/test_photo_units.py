@@ -10,6 +10,7 @@ from django.urls import reverse
 from articles.models import Article, ArticlePhoto, Photo
 from newsroom.roles import APPROVER, EDITOR
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -186,7 +187,7 @@ def test_reporter_cannot_add_a_photo_for_another_unit(reporter, units):
 
 
 def test_approver_reaches_the_photos_of_his_units_only(client, units, photos):
-    client.force_login(staff_with_role(APPROVER, units[1]))
+    sign_in(client, staff_with_role(APPROVER, units[1]))
     assert listed(client) == {"Ảnh của Chi bộ Phòng Đất đai"}
 
 

@@ -12,6 +12,7 @@ from articles.models import Article
 from newsroom.roles import APPROVER, EDITOR
 from organizations.models import MeetingParticipant
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -38,7 +39,7 @@ def reporter(client, unit):
 
 @pytest.fixture
 def approver(client, unit):
-    client.force_login(staff_with_role(APPROVER, unit))
+    sign_in(client, staff_with_role(APPROVER, unit))
     return client
 
 
@@ -51,7 +52,7 @@ def full_form(admin_user):
     """The whole change form of an object, as one who may change it gets it, with `changes`: what a reporter would
     post had he opened the form before it was locked."""
     superuser = Client()
-    superuser.force_login(admin_user)
+    sign_in(superuser, admin_user)
     return lambda obj, **changes: form_data(superuser.get(change_url(obj)), **changes)
 
 
@@ -164,7 +165,7 @@ def test_reporter_still_edits_a_meeting_whose_report_is_not_published(reporter, 
 
 
 def test_reporter_cannot_restore_an_old_version_of_a_reported_meeting(client, unit):
-    client.force_login(staff_with_role(APPROVER, unit))
+    sign_in(client, staff_with_role(APPROVER, unit))
     meeting = MeetingFactory(host=unit, summary="Bản cũ")
     url = change_url(meeting)
     client.post(url, form_data(client.get(url), summary="Bản đã đăng"))

@@ -9,6 +9,7 @@ from articles.models import Article, ArticleEvent
 from audit.models import AuditEvent
 from newsroom.roles import APPROVER, EDITOR, SITE_ADMIN
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
@@ -50,7 +51,7 @@ def act(client, url, action, articles, **extra):
 
 def test_delete_view_moves_the_article_to_the_trash(client, article, approver):
     ArticleEvent.objects.create(article=article, action="submit", from_status="draft", to_status="submitted")
-    client.force_login(approver)
+    sign_in(client, approver)
     url = reverse("admin:articles_article_delete", args=[article.pk])
     confirm = client.get(url)
     assert "Chuyển bài “Hội nghị sơ kết công tác Đảng” vào thùng rác?" in confirm.content.decode()
@@ -64,7 +65,7 @@ def test_delete_view_moves_the_article_to_the_trash(client, article, approver):
 
 def test_bulk_action_asks_then_moves_the_articles_to_the_trash(client, article, approver, unit):
     other = ArticleFactory(unit=unit)
-    client.force_login(approver)
+    sign_in(client, approver)
     confirm = act(client, ARTICLES, "trash_selected", [article, other])
     assert confirm.status_code == 200
     assert "vào thùng rác?" in confirm.content.decode()
@@ -76,7 +77,7 @@ def test_bulk_action_asks_then_moves_the_articles_to_the_trash(client, article, 
 
 
 def test_bulk_action_replaces_django_delete(client, article, approver):
-    client.force_login(approver)
+    sign_in(client, approver)
     act(client, ARTICLES, "delete_selected", [article], post="yes")
     assert Article.objects.filter(pk=article.pk).exists()
 
@@ -139,13 +140,13 @@ def test_trashed_article_keeps_its_slug(admin_client, trashed, unit):
 
 def test_trash_lists_the_trashed_articles_only(client, trashed, approver, unit):
     ArticleFactory(unit=unit, title="Bài đang đăng")
-    client.force_login(approver)
+    sign_in(client, approver)
     response = client.get(TRASH)
     assert [a.title for a in response.context["cl"].result_list] == ["Hội nghị sơ kết công tác Đảng"]
 
 
 def test_restore_brings_the_article_back(client, trashed, approver):
-    client.force_login(approver)
+    sign_in(client, approver)
     act(client, TRASH, "restore_selected", [trashed])
     assert Article.objects.get(pk=trashed.pk).deleted_at is None
     assert trashed in client.get(ARTICLES).context["cl"].result_list
@@ -156,7 +157,7 @@ def test_site_admin_purges_after_confirming(client, trashed, unit):
     with reversion.create_revision():
         Article.all_objects.get(pk=trashed.pk).save()
     assert Version.objects.get_for_object_reference(Article, trashed.pk).exists()
-    client.force_login(staff_with_role(SITE_ADMIN, unit))
+    sign_in(client, staff_with_role(SITE_ADMIN, unit))
     confirm = act(client, TRASH, "purge_selected", [trashed])
     assert "Xóa hẳn 1 bài sau?" in confirm.content.decode()
     assert 'name="action" value="purge_selected"' in confirm.content.decode()
@@ -168,7 +169,7 @@ def test_site_admin_purges_after_confirming(client, trashed, unit):
 
 
 def test_approver_cannot_purge(client, trashed, approver):
-    client.force_login(approver)
+    sign_in(client, approver)
     response = client.get(TRASH)
     assert "purge_selected" not in dict(response.context["action_form"].fields["action"].choices)
     act(client, TRASH, "purge_selected", [trashed], post="yes")

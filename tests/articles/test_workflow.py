@@ -16,6 +16,7 @@ from articles.workflow import apply_transition, approvers_of, available_transiti
 from audit.models import AuditEvent
 from newsroom.roles import APPROVER, EDITOR
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import ArticleFactory, OrganizationFactory, staff_with_role
 
 S = Article.Status
@@ -222,7 +223,7 @@ def test_editor_cannot_set_the_status_field_directly(client, draft, editor):
 
 def test_returning_without_a_comment_shows_the_error_and_saves_nothing(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
-    client.force_login(approver)
+    sign_in(client, approver)
     response = admin_post(client, draft, {"_transition": "return", "title": "Không được lưu"})
     assert response.status_code == 200
     assert "Hãy ghi rõ lý do" in response.content.decode()
@@ -233,14 +234,14 @@ def test_returning_without_a_comment_shows_the_error_and_saves_nothing(client, d
 def test_change_list_shows_how_long_an_article_has_waited(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
     Article.objects.filter(pk=draft.pk).update(submitted_at=timezone.now() - timedelta(hours=5))
-    client.force_login(approver)
+    sign_in(client, approver)
     page = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "5\xa0giờ" in page
 
 
 def test_dashboard_shows_what_waits_for_the_approver(client, draft, editor, approver):
     apply_transition(draft, "submit", by=editor)
-    client.force_login(approver)
+    sign_in(client, approver)
     page = client.get(reverse("admin:index")).content.decode()
     assert "Chờ tôi duyệt (1)" in page
     assert draft.title in page
@@ -335,7 +336,7 @@ def test_a_preview_link_dies_when_the_status_changes_behind_the_workflows_back(c
 
 def test_a_preview_link_dies_when_the_article_is_withdrawn(client, unit, approver):
     article = ArticleFactory(unit=unit, status=S.PUBLISHED, published_at=timezone.now() + timedelta(days=1))
-    client.force_login(approver)
+    sign_in(client, approver)
     link = mint_preview_link(client, article)
     apply_transition(article, "withdraw", by=approver, comment="Sai số liệu")
     client.logout()

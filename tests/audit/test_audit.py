@@ -6,6 +6,7 @@ from audit.models import AuditEvent, record
 from newsroom.roles import APPROVER, EDITOR, SITE_ADMIN
 from organizations.models import StaffAssignment
 from tests.admin_forms import form_data
+from tests.conftest import sign_in
 from tests.factories import OrganizationFactory, StaffAssignmentFactory, UserFactory
 
 Action = AuditEvent.Action
@@ -237,7 +238,7 @@ def test_record_outside_a_request_has_no_actor_or_address(db):
 def site_admin_client(client):
     user = UserFactory(username="quantritrang")
     user.groups.add(Group.objects.get(name=SITE_ADMIN))
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

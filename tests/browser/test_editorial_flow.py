@@ -1,19 +1,22 @@
 """An article's way through the newsroom, in Chromium: a reporter writes it and sends it for approval, an approver
-of the unit publishes it from the dashboard, a reader sees it, and a later edit of the title is undone by restoring
-the earlier version from the article's history."""
+of the unit (who sets up his second factor as he first signs in) publishes it from the dashboard, a reader sees it,
+and a later edit of the title is undone by restoring the earlier version from the article's history."""
 
 import re
+from base64 import b32decode
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from articles.models import Article
 from newsroom.roles import APPROVER, EDITOR, sync_roles
 from organizations.models import Meeting, Organization
-from tests.factories import OrganizationFactory, StaffAssignmentFactory, UserFactory
+from tests.conftest import totp_code
+from tests.factories import OrganizationFactory, StaffAssignmentFactory, TOTPDeviceFactory, UserFactory
 
 from .conftest import DESKTOP
 
@@ -88,8 +91,18 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
     outsider.goto(link.input_value())
     expect(outsider.get_by_role("heading", level=1)).to_have_text(TITLE)
 
-    # The approver finds it waiting on the dashboard and publishes it.
-    approver = new_page(newsroom["approver"])
+    # The approver signs in for the first time: his role requires a second factor, so he sets up his authenticator
+    # app (from the key the page shows) and is given his recovery codes; then he finds the article waiting on the
+    # dashboard and publishes it.
+    approver = new_page()
+    log_in(approver, newsroom["approver"], landing=r"/admin/xac-thuc/dang-ky/\?next=/admin/$")
+    expect(approver.get_by_role("img", name=re.compile("Mã QR"))).to_be_visible()
+    key = b32decode(approver.locator(".two-factor__secret").inner_text().replace(" ", ""))
+    approver.get_by_label("Mã xác thực").fill(f"{totp(key):06d}")
+    approver.get_by_role("button", name="Xác nhận").click()
+    expect(approver.locator(".two-factor__codes li")).to_have_count(10)
+    approver.get_by_role("link", name="Tôi đã cất các mã, tiếp tục").click()
+    expect(approver).to_have_url(re.compile(r"/admin/$"))
     waiting = approver.locator(".dashboard__panel").filter(
         has=approver.locator("caption", has_text=re.compile(r"^Chờ tôi duyệt \(1\)$"))
     )
@@ -151,12 +164,23 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
         assert log.failed == [], "no request failed"
 
 
-def log_in(page, user):
+def test_an_approver_signs_in_with_the_code_of_his_authenticator_app(open_page, newsroom):
+    device = TOTPDeviceFactory(user=newsroom["approver"])
+    page, log = open_page(DESKTOP)
+    log_in(page, newsroom["approver"], landing=r"/admin/xac-thuc/nhap-ma/\?next=/admin/$")
+    page.get_by_label("Mã xác thực").fill(totp_code(device))
+    page.get_by_role("button", name="Xác nhận").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator("div.dashboard")).to_be_visible()
+    assert (log.foreign(), log.errors, log.failed) == ([], [], [])
+
+
+def log_in(page, user, landing=r"/admin/$"):
     page.goto("/admin/login/")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page).to_have_url(re.compile(landing))
 
 
 def pick_unit(page, unit):

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.test import Client, override_settings
 
 from articles.models import Article
+from tests.conftest import sign_in
 
 from .pages import public_pages
 
@@ -42,7 +43,7 @@ def pages(django_db_setup, django_db_blocker, tmp_path_factory):
             rendered[name] = (path, response.content.decode())
         unpublished = Article.objects.exclude(pk__in=Article.objects.published())
         draft = unpublished.order_by(F("published_at").asc(nulls_first=True), "pk").first()  # never published first
-        client.force_login(get_user_model().objects.create_superuser("kiemtra", "kiemtra@example.vn", None))
+        sign_in(client, get_user_model().objects.create_superuser("kiemtra", "kiemtra@example.vn", None))
         response = client.get(draft.get_absolute_url())
         assert response.status_code == 200 and response.context["preview"]
         rendered["xem-truoc"] = (f"{draft.get_absolute_url()} (xem trước)", response.content.decode())
