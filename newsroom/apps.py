@@ -10,13 +10,19 @@ from django.utils.translation import gettext_lazy as _
 TEXT_FIELD_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
 
 
+# NUL, which PostgreSQL cannot store, and the two noncharacters that XML (so every feed) forbids.
+NOT_TEXT = dict.fromkeys([0x00, 0xFFFE, 0xFFFF])
+
+
 def store_text_as_nfc(sender, instance, **kwargs):
-    """Whatever the source (Word, a Mac, an old site), text is stored in NFC."""
+    """Whatever the source (Word, a Mac, an old site), text is stored in NFC, and without NUL or noncharacters."""
     for field in sender._meta.concrete_fields:
         if field.get_internal_type() in TEXT_FIELD_TYPES:
             value = getattr(instance, field.attname)
-            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-                setattr(instance, field.attname, unicodedata.normalize("NFC", value))
+            if isinstance(value, str):
+                text = unicodedata.normalize("NFC", value.translate(NOT_TEXT))
+                if text != value:
+                    setattr(instance, field.attname, text)
 
 
 class NewsroomConfig(AppConfig):

@@ -94,3 +94,10 @@ def test_decomposed_text_saved_later_is_stored_composed(db, update_fields):
     unit.name = nfd("Đảng bộ Khối Doanh nghiệp")
     unit.save(update_fields=update_fields)
     assert is_nfc(Organization.objects.get(pk=unit.pk).name)
+
+
+def test_text_is_stored_without_nul_or_noncharacters(db):
+    """PostgreSQL cannot store NUL (a paste from an old file may carry one), and U+FFFE/U+FFFF are no text at all."""
+    article = ArticleFactory(title="Hội nghị\x00 sơ kết\ufffe năm\uffff 2021", lead="Sáng\x00 nay")
+    article.refresh_from_db()
+    assert (article.title, article.lead) == ("Hội nghị sơ kết năm 2021", "Sáng nay")
