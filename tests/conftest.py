@@ -1,6 +1,13 @@
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -73,3 +80,58 @@ def units(db):
     a_cell = OrganizationFactory(name="Chi bộ Phòng Đất đai", kind="cell", parent=a)
     b = OrganizationFactory(name="Đảng bộ Sở Văn hóa, Thể thao và Du lịch")
     return a, a_cell, b
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read().decode()
+
+
+@pytest.fixture
+def gunicorn(transactional_db, tmp_path, settings):
+    """gunicorn, as the compose file runs it, serving the test database on a free loopback port: DEBUG off, static
+    files collected into tmp_path/static, media in the test's MEDIA_ROOT, its error log in tmp_path/gunicorn.log."""
+    db = connection.settings_dict
+    require(connection.vendor == "postgresql", "gunicorn is tested against PostgreSQL (the test SQLite is in memory)")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DEBUG": "false",
+        "SECRET_KEY": "test-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CONN_MAX_AGE": "0",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "2",
+    }
+    root = django_settings.BASE_DIR
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=root, check=True)
+    # why: a pipe nobody reads would stop gunicorn once its warnings fill it
+    with open(tmp_path / "gunicorn.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application", "--config", "gunicorn.conf.py"],
+            env=env,
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                get(base + "/admin/login/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

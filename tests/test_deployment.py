@@ -2,11 +2,8 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from tests.conftest import require
+from tests.conftest import get, require
 from tests.factories import ArticleFactory
 
 ROOT = Path(settings.BASE_DIR)
@@ -102,57 +99,6 @@ def test_compose_file_is_valid_against_the_compose_specification():
     assert {"web", "db", "redis"} <= set(compose["services"])
     assert compose["services"]["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
     assert "gunicorn" in (ROOT / "Dockerfile").read_text()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.status, response.read().decode()
-
-
-@pytest.fixture
-def gunicorn(transactional_db, tmp_path):
-    """gunicorn, as the compose file runs it, serving the test database on a free loopback port."""
-    db = connection.settings_dict
-    require(connection.vendor == "postgresql", "gunicorn is tested against PostgreSQL (the test SQLite is in memory)")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "DEBUG": "false",
-        "SECRET_KEY": "test-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "CONN_MAX_AGE": "0",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": "2",
-    }
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application", "--config", "gunicorn.conf.py"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                get(base + "/admin/login/")
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_gunicorn_serves_pages_and_static_files_from_postgresql(gunicorn):
