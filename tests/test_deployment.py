@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,26 @@ def test_compose_file_is_valid_against_the_compose_specification():
     assert {"web", "db", "redis"} <= set(compose["services"])
     assert compose["services"]["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
     assert "gunicorn" in (ROOT / "Dockerfile").read_text()
+
+
+def test_secrets_and_local_state_stay_out_of_the_image_and_the_repository():
+    ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()]
+    patterns = [line for line in ignored if line and not line.startswith("#")]
+    for path in (
+        ".env",
+        ".env.production",
+        ".admin-password",
+        ".phongvien-password",
+        ".duyetbai-password",
+        ".git",
+        ".venv",
+        "db.sqlite3",
+        "media",
+        "staticfiles",
+        "node_modules",
+    ):
+        assert any(fnmatch(path, pattern) for pattern in patterns), f"{path} would be copied into the image"
+    assert "/.env" in (ROOT / ".gitignore").read_text().split()
 
 
 def test_gunicorn_serves_pages_and_static_files_from_postgresql(gunicorn):
