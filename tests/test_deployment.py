@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.conftest import get, require
+from tests.deploy import compose_services, dockerfile_stages, stage_instructions
 from tests.factories import ArticleFactory
 
 ROOT = Path(settings.BASE_DIR)
@@ -97,9 +98,66 @@ def test_compose_file_is_valid_against_the_compose_specification():
     jsonschema = pytest.importorskip("jsonschema")
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     jsonschema.Draft7Validator(json.loads(COMPOSE_SCHEMA.read_text())).validate(compose)
-    assert {"web", "db", "redis"} <= set(compose["services"])
+    assert {"nginx", "web", "worker", "migrate", "db", "redis", "minio", "createbuckets"} <= set(compose["services"])
     assert compose["services"]["web"]["environment"]["DATABASE_URL"].startswith("postgres://")
     assert "gunicorn" in (ROOT / "Dockerfile").read_text()
+
+
+def test_only_nginx_publishes_a_port_so_that_the_web_service_scales():
+    """`docker compose up --scale web=3`: no fixed name or host port on a service that runs several times."""
+    services = compose_services()
+    assert [name for name, service in services.items() if "ports" in service] == ["nginx"]
+    assert not [name for name, service in services.items() if "container_name" in service]
+    assert services["nginx"]["ports"][0].endswith(":80")
+    assert services["web"]["environment"]["TRUSTED_PROXY_COUNT"] == 1  # nginx, which appends what it saw
+    assert "web" in services["nginx"]["depends_on"]
+
+
+def test_the_worker_runs_tasks_and_migrations_run_once_before_web_and_worker():
+    services = compose_services()
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["restart"] == "no"
+    for name in ("web", "worker"):
+        assert services[name]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+        assert services[name]["depends_on"]["createbuckets"] == {"condition": "service_completed_successfully"}
+
+
+def test_web_worker_and_nginx_use_one_object_storage():
+    services = compose_services()
+    for name in ("web", "worker"):
+        environment = services[name]["environment"]
+        assert {"MEDIA_STORAGE", "S3_ENDPOINT_URL", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY"} <= set(environment)
+        assert environment["S3_ENDPOINT_URL"] == services["nginx"]["environment"]["NEWSROOM_S3_ORIGIN"]
+        assert environment["S3_BUCKET"] == services["nginx"]["environment"]["NEWSROOM_S3_BUCKET"]
+        # one switch for both: where web writes photos is where nginx reads them
+        assert environment["MEDIA_STORAGE"] == services["nginx"]["environment"]["NEWSROOM_MEDIA"]
+    assert services["minio"]["image"].startswith("minio/minio")
+    assert services["createbuckets"]["image"].startswith("minio/mc")
+    assert services["createbuckets"]["depends_on"]["minio"] == {"condition": "service_healthy"}
+    assert "mb --ignore-existing" in " ".join(services["createbuckets"]["command"])
+
+
+def test_compose_builds_the_dockerfile_stages_it_names():
+    services, stages = compose_services(), dockerfile_stages()
+    assert list(stages)[-1] == "web"  # `docker build .` builds the application
+    for name in ("web", "worker", "migrate"):
+        assert services[name]["build"]["target"] == "web"
+    assert services["nginx"]["build"]["target"] == "nginx"
+    assert stages["nginx"]["base"].startswith("nginx:") and stages["nginx"]["base"].endswith("-bookworm")
+    nginx = " ".join(arguments for _keyword, arguments in stage_instructions("nginx"))
+    assert "/app/staticfiles /srv/static" in nginx and "deploy/nginx/templates /etc/nginx/templates" in nginx
+
+
+def test_the_image_runs_as_a_user_and_has_no_build_tools():
+    instructions = stage_instructions("web")
+    users = [arguments for keyword, arguments in instructions if keyword == "USER"]
+    assert users and users[-1].split(":")[0] not in ("root", "0")
+    commands = " ".join(arguments for keyword, arguments in instructions if keyword == "RUN")
+    for tool in ("build-essential", "gcc", "g++", "clang", "make ", "-dev "):
+        assert tool not in commands, f"the final image installs {tool.strip()}"
+    assert "collectstatic" in commands
+    assert [keyword for keyword, _arguments in instructions].count("CMD") == 1
 
 
 def test_secrets_and_local_state_stay_out_of_the_image_and_the_repository():

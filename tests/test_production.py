@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.conftest import free_port, require
+from tests.deploy import compose_services, stage_env
 from tests.factories import ArticleFactory
 from tests.quality.pages import report_with_gallery
 
@@ -310,6 +311,24 @@ def test_media_from_object_storage_are_proxied_to_the_bucket_without_cookies_or_
     assert status == 404 and b"AccessDenied" not in body
     assert fetch(base + "/media/anh.jpg", method="DELETE")[0] in (403, 404, 405)
     assert len(upstream.requests) == 3  # never sent on
+
+
+@pytest.mark.parametrize("media", ["filesystem", "s3"])
+def test_the_configuration_as_the_compose_file_renders_it_is_valid(tmp_path, media):
+    """Host names (web, minio) are resolved by Docker's DNS when requests come, not when nginx starts."""
+    require(NGINX.exists(), f"{NGINX} is missing (Debian package nginx; .ci/run installs it)")
+    values = {
+        **stage_env("nginx"),
+        **compose_services()["nginx"]["environment"],
+        "NEWSROOM_MEDIA": media,
+        "NEWSROOM_S3_BUCKET": "newsroom-media",
+        "NEWSROOM_LISTEN": f"127.0.0.1:{free_port()}",
+    }
+    conf = render_nginx_conf(tmp_path, values)
+    rendered = "\n".join(file.read_text() for file in (tmp_path / "conf.d").iterdir())
+    assert not TEMPLATE_VARIABLE.search(rendered), "a template variable has no value in the Dockerfile or compose"
+    result = subprocess.run(nginx_command(tmp_path, conf, "-t", "-q"), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 class PageAssets(HTMLParser):
