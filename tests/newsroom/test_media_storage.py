@@ -1,10 +1,15 @@
 """Uploaded files in an S3 bucket (MEDIA_STORAGE=s3, MinIO in production), tested against moto's S3 server."""
 
 import io
+import json
+import os
 import re
 import subprocess
+import sys
+import uuid
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,6 +19,7 @@ from articles.models import Article, ArticlePhoto, Photo
 from articles.services import move_to_trash, purge
 from organizations.models import Person
 from tests.admin_forms import form_data
+from tests.conftest import S3_KEYS, Bucket
 from tests.factories import ArticlePhotoFactory, OrganizationFactory, UserFactory, image_file
 from tests.test_deployment import settings_in_subprocess
 
@@ -163,3 +169,36 @@ def test_demo_is_seeded_into_the_bucket(db, s3_media):
     keys = s3_media.keys()
     assert names and names <= keys
     assert renditions(keys)
+
+
+def test_debug_site_serves_media_from_the_bucket(s3_server):
+    """With DEBUG on and no web server in front, /media/ comes from the bucket, with the same headers as from disk."""
+    bucket = Bucket(s3_server, f"media-{uuid.uuid4().hex[:16]}")
+    bucket.client.put_object(
+        Bucket=bucket.name, Key="photos/anh.jpg", Body=b"\xff\xd8\xff\xe0anh", ContentType="image/jpeg"
+    )
+    code = """if True:
+        import django, json
+        django.setup()
+        from django.test import Client
+        found, missing = (Client().get(f"/media/photos/{name}", HTTP_HOST="localhost") for name in ["anh.jpg", "x"])
+        body = b"".join(found.streaming_content) if found.status_code == 200 else b""
+        headers = [found.get(name) for name in ("Content-Type", "X-Content-Type-Options", "Content-Security-Policy")]
+        print(json.dumps([found.status_code, body.hex(), *headers, missing.status_code]))
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", "DEBUG": "true", "MEDIA_STORAGE": "s3"}
+    env |= {"S3_ENDPOINT_URL": s3_server, "S3_BUCKET": bucket.name, "S3_ACCESS_KEY": S3_KEYS["access_key"]}
+    env |= {"S3_SECRET_KEY": S3_KEYS["secret_key"]}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    )
+    status, body, content_type, nosniff, policy, missing = json.loads(out.stdout.splitlines()[-1])
+    assert (status, bytes.fromhex(body), content_type, nosniff) == (
+        200,
+        b"\xff\xd8\xff\xe0anh",
+        "image/jpeg",
+        "nosniff",
+    )
+    assert policy == settings.CSP_MEDIA
+    assert missing == 404
