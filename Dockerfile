@@ -36,6 +36,9 @@ COPY deploy/nginx/errors /srv/errors
 COPY deploy/nginx/templates /etc/nginx/templates
 
 FROM app AS web
+# pg_dump and pg_restore for manage.py backup / restore (the client of the compose file's PostgreSQL 15)
+RUN apt-get update && apt-get install --yes --no-install-recommends postgresql-client-15 \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 newsroom && mkdir -p /app/media && chown newsroom /app/media
 USER newsroom
 EXPOSE 8000

@@ -136,6 +136,26 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 THUMBNAIL_PRESERVE_FORMAT = True
 
+# --- Media storage ---
+# local: uploads under MEDIA_ROOT. s3: in an S3-compatible bucket (MinIO) that the web server serves at MEDIA_URL.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    for required in ("S3_ENDPOINT_URL", "S3_BUCKET"):
+        if not env(required, default=""):
+            raise ImproperlyConfigured(f"Chưa đặt {required}: MEDIA_STORAGE=s3 cần địa chỉ máy chủ S3 và tên bucket.")
+    STORAGES["default"] = {
+        "BACKEND": "newsroom.storage.MediaStorage",
+        "OPTIONS": {
+            "endpoint_url": env("S3_ENDPOINT_URL"),
+            "bucket_name": env("S3_BUCKET"),
+            "access_key": env("S3_ACCESS_KEY", default=""),
+            "secret_key": env("S3_SECRET_KEY", default=""),
+            "region_name": env("S3_REGION", default="us-east-1"),
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE={MEDIA_STORAGE!r} không hợp lệ: chỉ nhận local hoặc s3.")
+
 # --- Authentication and security ---
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,9 +1,11 @@
+import importlib.util
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 
 import pytest
 from django.conf import settings as django_settings
@@ -61,6 +63,97 @@ def fast_and_isolated(settings, tmp_path):
     settings.AXES_ENABLED = False
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's standalone S3 server on a free port of 127.0.0.1 for the whole session: its endpoint URL."""
+    require(importlib.util.find_spec("moto") is not None, "moto[server] (requirements-dev.txt) is not installed")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"moto's S3 server did not start on port {port}")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+S3_KEYS = {"access_key": "newsroom-test", "secret_key": "newsroom-test-secret", "region_name": "us-east-1"}
+
+
+def s3_client(endpoint_url):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint_url,
+        aws_access_key_id=S3_KEYS["access_key"],
+        aws_secret_access_key=S3_KEYS["secret_key"],
+        region_name=S3_KEYS["region_name"],
+    )
+
+
+class Bucket:
+    """A bucket of the test S3 server, as the tests look at it: through boto3, not through Django's storage."""
+
+    def __init__(self, endpoint_url, name):
+        self.endpoint_url, self.name, self.client = endpoint_url, name, s3_client(endpoint_url)
+        self.client.create_bucket(Bucket=name)
+
+    def storage_options(self):
+        return {"endpoint_url": self.endpoint_url, "bucket_name": self.name, **S3_KEYS}
+
+    def keys(self):
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.name)
+        return {entry["Key"] for page in pages for entry in page.get("Contents", ())}
+
+    def read(self, key):
+        return self.client.get_object(Bucket=self.name, Key=key)["Body"].read()
+
+
+def forget_thumbnail_storage():
+    """sorl-thumbnail keeps its own instance of the default storage, which a change of STORAGES does not reach."""
+    from django.utils.functional import empty
+    from sorl.thumbnail import default
+
+    default.storage._wrapped = empty
+
+
+@pytest.fixture
+def s3_media(settings, s3_server):
+    """The default storage is a new, empty bucket on the test S3 server, as with MEDIA_STORAGE=s3: that Bucket."""
+    bucket = Bucket(s3_server, f"media-{uuid.uuid4().hex[:16]}")
+    options = bucket.storage_options()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "newsroom.storage.MediaStorage", "OPTIONS": options},
+    }
+    forget_thumbnail_storage()
+    yield bucket
+    forget_thumbnail_storage()
+
+
 @pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-rat-manh-2025")
@@ -80,12 +173,6 @@ def units(db):
     a_cell = OrganizationFactory(name="Chi bộ Phòng Đất đai", kind="cell", parent=a)
     b = OrganizationFactory(name="Đảng bộ Sở Văn hóa, Thể thao và Du lịch")
     return a, a_cell, b
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url):
