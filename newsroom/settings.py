@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.logs.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -255,9 +256,21 @@ CKEDITOR_5_CONFIGS = {
 }
 
 # --- Logging ---
+# One JSON object per line in production (newsroom/logs.py), readable text in development; every line written
+# while serving a request carries its id (X-Request-ID) and client, and each request gets one line of its own.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "newsroom.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.logs.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # runserver prints its own line per request in development
+    "loggers": {"newsroom.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"}},
 }
