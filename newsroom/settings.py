@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "demo",
+    # after newsroom, whose db_worker command (recovering tasks a dead worker left) replaces the library's
+    "django_tasks",
+    "newsroom.apps.TasksDatabaseConfig",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +114,20 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 50_000}}
     }
+
+# --- Background tasks ---
+# E-mails of the workflow, photo renditions and `import_articles --background` are tasks (django-tasks). In
+# production they wait in the database for `manage.py db_worker`; with DEBUG on (`make run`) they run at once,
+# in the request, so that no second process is needed. TASKS_BACKEND=database|immediate chooses.
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND)
+    }
+}
 
 # --- Language and time ---
 LANGUAGE_CODE = "vi"
