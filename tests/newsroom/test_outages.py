@@ -180,7 +180,7 @@ def serve(tmp_path):
             },
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=open(tmp_path / f"gunicorn-{port}.log", "w"),  # noqa: SIM115
+            stderr=open(tmp_path / f"gunicorn-{port}.log", "w"),
         )
         servers.append(server)
         base = f"http://127.0.0.1:{port}"
