@@ -82,7 +82,7 @@ def server_error(request):
         "Cơ sở dữ liệu không trả lời: %s %s: %s",
         request.method,
         request.path,
-        str(error).strip(),
+        str(error).strip().splitlines()[0],
         response=response,
         request=request,
         level="warning",
