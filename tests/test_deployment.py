@@ -26,7 +26,8 @@ def settings_in_subprocess(env, expression):
     code = (
         f"import django, json; django.setup(); from django.conf import settings as s; print(json.dumps({expression}))"
     )
-    clean_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    chosen_by_the_test = ("DATABASE_URL", "REDIS_URL", "DEBUG", "TASKS_BACKEND", "LOG_FORMAT")
+    clean_env = {k: v for k, v in os.environ.items() if k not in chosen_by_the_test}
     out = subprocess.run(
         [sys.executable, "-c", code],
         env={**clean_env, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env},

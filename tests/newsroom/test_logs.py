@@ -3,9 +3,6 @@
 import io
 import json
 import logging
-import os
-import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from newsroom.logs import JSONFormatter, RequestContextFilter
+from tests.test_deployment import settings_in_subprocess
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -91,20 +89,7 @@ def test_records_outside_a_request_have_no_request_fields():
 
 
 def log_settings(env):
-    code = (
-        "import django, json; django.setup(); from django.conf import settings as s; "
-        "h = s.LOGGING['handlers']['console']; print(json.dumps(s.LOGGING['formatters'][h['formatter']]))"
-    )
-    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "LOG_FORMAT")}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout)
+    return settings_in_subprocess(env, "s.LOGGING['formatters'][s.LOGGING['handlers']['console']['formatter']]")
 
 
 def test_logs_are_json_in_production_and_text_in_development():

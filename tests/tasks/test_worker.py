@@ -1,9 +1,6 @@
 """The task worker (`manage.py db_worker`): failures are kept and shown, can run again, and none is lost when a
 worker dies in the middle of one."""
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import require, sign_in
 from tests.tasks.conftest import run_worker
+from tests.test_deployment import settings_in_subprocess
 
 ROOT = Path(settings.BASE_DIR)
 CALLS = []
@@ -152,17 +150,7 @@ def test_on_postgresql_a_task_whose_worker_is_gone_runs_again_at_once(database_t
 
 
 def task_settings(env):
-    code = "import django; django.setup(); from django.conf import settings as s; print(s.TASKS['default']['BACKEND'])"
-    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "TASKS_BACKEND", "DATABASE_URL")}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip()
+    return settings_in_subprocess(env, "s.TASKS['default']['BACKEND']")
 
 
 def test_production_queues_tasks_in_the_database_and_development_runs_them_at_once():
