@@ -191,6 +191,8 @@ class Stack:
                 continue
             if entry["level"] in ("WARNING", "ERROR", "CRITICAL"):
                 sample = f"{entry['level']} {entry['logger']}: {entry['message'][:160]}"
+                if "exception" in entry:
+                    sample += " — " + entry["exception"].strip().splitlines()[-1][:200]
                 if sample not in samples and len(samples) < 8:
                     samples.append(sample)
         return {"levels": dict(levels), "samples": samples}

@@ -149,11 +149,16 @@ def main():
         stack.prepare(editors=2)
         stack.start_gunicorn()
         if "postgres" in scenarios:
+            worker = stack.start_worker()
             result = results["postgres"] = under_load(stack, restart_postgres)
+            result["worker_still_running"] = worker.poll() is None
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
             result["ok"] = (
                 result["writes"]["lost"] == 0
                 and 500 not in result["errors"]["status"]
                 and result["recovery_seconds_after_back"] <= 5
+                and result["worker_still_running"]
             )
         if "redis" in scenarios:
             result = results["redis"] = under_load(stack, bounce_redis)

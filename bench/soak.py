@@ -27,6 +27,7 @@ def main():
     try:
         stack.prepare(editors=options.reporters)
         stack.start_gunicorn()
+        stack.start_worker()  # as in production: renditions and e-mails are made there
         seconds = options.minutes * 60
         load = Load(
             stack,

@@ -158,3 +158,30 @@ def test_production_queues_tasks_in_the_database_and_development_runs_them_at_on
     assert task_settings({"DEBUG": "true"}) == "django_tasks.backends.immediate.ImmediateBackend"
     assert task_settings({"TASKS_BACKEND": "immediate"}) == "django_tasks.backends.immediate.ImmediateBackend"
     assert task_settings({"DEBUG": "true", "TASKS_BACKEND": "database"}) == "django_tasks_db.DatabaseBackend"
+
+
+def test_a_worker_waits_out_a_database_outage_and_goes_on(database_tasks, monkeypatch, caplog):
+    from django.db import OperationalError
+    from django_tasks_db.management.commands import db_worker
+
+    run = db_worker.Worker.run
+    outages = iter([OperationalError("the database system is shutting down")])
+
+    def run_after_an_outage(worker):
+        for error in outages:
+            raise error
+        return run(worker)
+
+    monkeypatch.setattr(db_worker.Worker, "run", run_after_an_outage)
+    monkeypatch.setattr("newsroom.management.commands.db_worker.RETRY_SECONDS", 0)
+    remember.enqueue("bài 5")
+    run_worker()
+    assert CALLS == ["bài 5"]
+    assert any("the database system is shutting down" in r.getMessage() for r in caplog.records)
+
+
+def test_a_task_left_running_by_this_very_worker_runs_again_when_it_starts_over(database_tasks):
+    stuck = claimed(remember, "bài 6", worker_id="me")
+    run_worker(worker_id="me")
+    assert DBTaskResult.objects.get(pk=stuck.pk).status == "SUCCESSFUL"
+    assert CALLS == ["bài 6"]

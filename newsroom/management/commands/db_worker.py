@@ -3,21 +3,26 @@
 A worker claims a task (RUNNING) and runs it; one killed meanwhile (SIGKILL, out of memory, the machine restarted)
 leaves it RUNNING for ever. On PostgreSQL every worker's connection is named after it (application_name), so a
 RUNNING task whose worker has no connection left is known to be abandoned, however long it ran; elsewhere, a task
-RUNNING for more than ABANDONED_AFTER is.
+RUNNING for more than ABANDONED_AFTER is. A worker that meets a database error (PostgreSQL restarting) waits
+RETRY_SECONDS and starts over, its own unfinished task first, instead of exiting.
 """
 
 import logging
+import time
 from datetime import timedelta
 
-from django.db import connections
+from django.db import close_old_connections, connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from newsroom.views import DATABASE_DOWN
+
 logger = logging.getLogger("django_tasks_db")
 ABANDONED_AFTER = timedelta(hours=1)
+RETRY_SECONDS = 5
 
 
 def connection_name(worker_id):
@@ -39,24 +44,30 @@ def name_connections(worker_id):
             set_name(None, connection)
 
 
-def abandoned(running):
+def abandoned(running, *, me):
+    """The tasks of `running` whose worker is gone, or is this one starting (over): it runs none of them."""
     connection = connections[running.db]
-    if connection.vendor != "postgresql":
-        return [result for result in running if result.started_at < timezone.now() - ABANDONED_AFTER]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT application_name FROM pg_stat_activity WHERE application_name LIKE 'db\\_worker:%%'")
-        alive = {name for (name,) in cursor.fetchall()}
-    return [result for result in running if connection_name(result.worker_ids[-1]) not in alive]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT application_name FROM pg_stat_activity WHERE application_name LIKE 'db\\_worker:%%'"
+            )
+            alive = {name for (name,) in cursor.fetchall()} - {connection_name(me)}
+        gone = lambda result: connection_name(result.worker_ids[-1]) not in alive  # noqa: E731
+    else:
+        gone = lambda result: result.started_at < timezone.now() - ABANDONED_AFTER  # noqa: E731
+    return [result for result in running if result.worker_ids[-1] == me or gone(result)]
 
 
-def recover_abandoned_tasks(*, backend_name):
+def recover_abandoned_tasks(*, backend_name, me):
     """Put back in the queue (READY) the tasks of `backend_name` left RUNNING by a worker that is gone."""
     recovered = 0
-    for result in abandoned(DBTaskResult.objects.running().filter(backend_name=backend_name)):
+    for result in abandoned(DBTaskResult.objects.running().filter(backend_name=backend_name), me=me):
         # the conditional update loses to a worker that finished it meanwhile
-        if DBTaskResult.objects.filter(
+        still_running = DBTaskResult.objects.filter(
             pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
-        ).update(status=TaskResultStatus.READY, started_at=None):
+        )
+        if still_running.update(status=TaskResultStatus.READY, started_at=None):
             recovered += 1
             logger.warning(
                 "Tác vụ %s (%s) bị bỏ dở khi tiến trình %s dừng đột ngột: đưa lại vào hàng đợi.",
@@ -75,5 +86,17 @@ class Command(db_worker.Command):
 
     def handle(self, *args, worker_id, backend_name, **options):
         name_connections(worker_id)
-        recover_abandoned_tasks(backend_name=backend_name)
-        super().handle(*args, worker_id=worker_id, backend_name=backend_name, **options)
+        while True:
+            try:
+                recover_abandoned_tasks(backend_name=backend_name, me=worker_id)
+                return super().handle(*args, worker_id=worker_id, backend_name=backend_name, **options)
+            except DATABASE_DOWN as error:
+                # why: the library's worker stops at the first database error; a restart of PostgreSQL would stop
+                # every worker
+                logger.warning(
+                    "Cơ sở dữ liệu không trả lời (%s): thử lại sau %s giây.",
+                    str(error).strip().splitlines()[0],
+                    RETRY_SECONDS,
+                )
+                close_old_connections()
+                time.sleep(RETRY_SECONDS)
