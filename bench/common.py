@@ -178,11 +178,17 @@ class Stack:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=5)
 
-    def server_log(self):
-        """How many lines of each level the server logged (JSON lines of gunicorn.log), with the first few
-        distinct warnings and errors."""
+    def log_size(self):
+        return (self.dir / "gunicorn.log").stat().st_size
+
+    def server_log(self, since=0):
+        """How many lines of each level the server logged (JSON lines of gunicorn.log) after byte `since`, with
+        the first few distinct warnings and errors."""
         levels, samples = Counter(), []
-        for line in (self.dir / "gunicorn.log").read_text(errors="replace").splitlines():
+        with open(self.dir / "gunicorn.log", "rb") as logfile:
+            logfile.seek(since)
+            text = logfile.read().decode(errors="replace")
+        for line in text.splitlines():
             try:
                 entry = json.loads(line)
                 levels[entry["level"]] += 1
@@ -319,6 +325,8 @@ class Load:
         self.records, self.acknowledged, self.lock = [], [], threading.Lock()
         self.stop = threading.Event()
         self.sent = 0
+        self.log_from = stack.log_size()
+        self.versions_before = dict(sql("SELECT id, version FROM articles_article WHERE id = ANY(%s)", (reporters,)))
 
     def budget(self):
         with self.lock:
@@ -385,13 +393,13 @@ class Load:
         for object_id, data in rows:
             saved.setdefault(int(object_id), []).append(data)
         lost = [(a, m) for a, m in self.acknowledged if not any(f"thử tải {m}." in d for d in saved.get(a, []))]
-        versions = sql("SELECT id, version - 1 FROM articles_article WHERE id = ANY(%s)", (ids,))  # drafts start at 1
+        versions = sql("SELECT id, version FROM articles_article WHERE id = ANY(%s)", (ids,))
         return {
             "acknowledged": len(self.acknowledged),
             "found": len(self.acknowledged) - len(lost),
             "lost": len(lost),
             "lost_markers": lost[:10],
-            "version_increments": sum(v for _, v in versions if v is not None),
+            "version_increments": sum(version - self.versions_before[pk] for pk, version in versions),
         }
 
 

@@ -64,7 +64,7 @@ def under_load(stack, fault):
         },
         "recovery_seconds_after_back": round(max(0.0, max((r[1] for r in late), default=back_at) - back_at), 2),
         "writes": load.lost_writes(),
-        "server_log": stack.server_log(),
+        "server_log": stack.server_log(load.log_from),
     }
 
 

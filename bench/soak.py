@@ -48,7 +48,7 @@ def main():
             "concurrency": options.concurrency,
             **summary(load.records, elapsed),
             "writes": load.lost_writes(),
-            "server_log": stack.server_log(),
+            "server_log": stack.server_log(load.log_from),
         }
         print(json.dumps(result, indent=1, ensure_ascii=False))
         if options.json:
