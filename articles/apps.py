@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from . import signals
 
-        post_save.connect(signals.make_renditions, sender=self.get_model("Photo"), dispatch_uid="photo-renditions")
+        post_save.connect(signals.queue_renditions, sender=self.get_model("Photo"), dispatch_uid="photo-renditions")
         post_save.connect(
             signals.forget_site_settings, sender=self.get_model("SiteSettings"), dispatch_uid="site-cache"
         )

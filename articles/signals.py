@@ -1,19 +1,13 @@
 from django.core.cache import cache
-from sorl.thumbnail import get_thumbnail
 
 from .models import SITE_SETTINGS_CACHE_KEY
-
-# The renditions the public templates ask for (same geometry and options), made once when a photo is saved.
-RENDITIONS = [("480x320", {"crop": "center"}), ("1200", {})]
+from .tasks import make_renditions
 
 
-def make_renditions(sender, instance, **kwargs):
+def queue_renditions(sender, instance, **kwargs):
+    # Queued in the photo's transaction: in the database it commits (or rolls back) with the photo.
     if instance.image:
-        for geometry, options in RENDITIONS:
-            try:
-                get_thumbnail(instance.image, geometry, **options)
-            except OSError:  # an unreadable file: the page shows no image rather than failing
-                pass
+        make_renditions.enqueue(instance.pk)
 
 
 def forget_site_settings(sender, **kwargs):

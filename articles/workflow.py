@@ -7,6 +7,7 @@ An approver may also approve a draft of their own units directly.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -128,7 +129,12 @@ def apply_transition(article: Article, name: str, *, by, comment: str = "", requ
         article=article, action=name, from_status=source, to_status=transition.target, actor=by, comment=comment
     )
     record(AUDIT_ACTIONS[name], actor=by, obj=article, detail=comment, request=request)
-    transaction.on_commit(lambda: notify(article, transition, by=by, comment=comment, request=request))
+    from .tasks import notify_workflow_step  # why: the tasks build on this module
+
+    link = reverse("admin:articles_article_change", args=[article.pk])
+    if request is not None:
+        link = request.build_absolute_uri(link)
+    transaction.on_commit(partial(notify_workflow_step.enqueue, article.pk, name, by.pk, comment, link))
     return article
 
 
@@ -144,8 +150,9 @@ def approvers_of(unit):
     )
 
 
-def notify(article, transition, *, by, comment, request=None):
-    """E-mail the approvers of the unit when a report waits for them, the author when it moves on."""
+def notify(article, transition, *, by, comment, link):
+    """E-mail the approvers of the unit when a report waits for them, the author when it moves on (a task:
+    articles.tasks.notify_workflow_step)."""
     if transition.name == "submit":
         recipients = [user.email for user in approvers_of(article.unit) if user.pk != by.pk]
     else:
@@ -153,9 +160,6 @@ def notify(article, transition, *, by, comment, request=None):
         recipients = [author.email] if author and author.email and author.pk != by.pk else []
     if not recipients:
         return
-    link = reverse("admin:articles_article_change", args=[article.pk])
-    if request is not None:
-        link = request.build_absolute_uri(link)
     subject = _("[%(site)s] %(action)s: %(title)s") % {
         "site": settings.SITE_NAME,
         "action": transition.label,
@@ -164,7 +168,7 @@ def notify(article, transition, *, by, comment, request=None):
     subject = " ".join(subject.split())  # a header is one line: Django refuses a title pasted with its line breaks
     lines = [
         _("Bài “%(title)s” (%(unit)s) đã chuyển sang trạng thái “%(status)s”.")
-        % {"title": article.title, "unit": article.unit.name, "status": article.get_status_display()},
+        % {"title": article.title, "unit": article.unit.name, "status": S(transition.target).label},
         _("Người thực hiện: %(user)s") % {"user": by.get_full_name() or by.get_username()},
     ]
     if comment:

@@ -6,6 +6,7 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 TEXT_FIELD_TYPES = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
 
@@ -38,3 +39,7 @@ class NewsroomConfig(AppConfig):
 
 class AxesConfig(BaseAxesConfig):
     verbose_name = _("Khóa đăng nhập")
+
+
+class TasksDatabaseConfig(TasksAppConfig):
+    verbose_name = _("Tác vụ nền")

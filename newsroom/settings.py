@@ -56,9 +56,13 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "demo",
+    # after newsroom, whose db_worker command (recovering tasks a dead worker left) replaces the library's
+    "django_tasks",
+    "newsroom.apps.TasksDatabaseConfig",
 ]
 
 MIDDLEWARE = [
+    "newsroom.logs.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,13 +100,34 @@ DATABASES["default"] |= {"CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=600), "
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # An unreachable Redis is a miss, not an error: the site keeps serving, uncached (newsroom/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     # why: sorl-thumbnail keeps three keys per photo in the cache; past the default 300 entries, evicted keys send
     # every thumbnail on a page back to the database
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 50_000}}
     }
+
+# --- Background tasks ---
+# E-mails of the workflow, photo renditions and `import_articles --background` are tasks (django-tasks). In
+# production they wait in the database for `manage.py db_worker`; with DEBUG on (`make run`) they run at once,
+# in the request, so that no second process is needed. TASKS_BACKEND=database|immediate chooses.
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND)
+    }
+}
 
 # --- Language and time ---
 LANGUAGE_CODE = "vi"
@@ -183,6 +208,7 @@ OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the usern
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # asked over plain HTTP by the container's health check
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
@@ -267,9 +293,21 @@ CKEDITOR_5_CONFIGS = {
 }
 
 # --- Logging ---
+# One JSON object per line in production (newsroom/logs.py), readable text in development; every line written
+# while serving a request carries its id (X-Request-ID) and client, and each request gets one line of its own.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "newsroom.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.logs.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # runserver prints its own line per request in development
+    "loggers": {"newsroom.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"}},
 }

@@ -17,7 +17,7 @@ from articles.sitemaps import (
 )
 from newsroom import media
 from newsroom.periods import PeriodConverter
-from newsroom.views import view_on_site
+from newsroom.views import healthz, view_on_site
 
 register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
 
@@ -36,7 +36,10 @@ sitemaps = {
     "tags": TagSitemap,
 }
 
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("admin/xac-thuc/", include("accounts.urls")),
     path("admin/", admin.site.urls),

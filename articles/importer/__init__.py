@@ -5,7 +5,7 @@ meeting, people) in one transaction; `evaluate()` measures the extractor against
 """
 
 from .evaluation import FIELDS, evaluate
-from .extraction import Extraction, extract, extract_html
+from .extraction import Extraction, extract, extract_html, read_extraction
 from .reading import UnreadableFile, collect_paths, is_page, read_file
 from .saving import CannotImport, ImportResult, UnitIndex, import_extraction
 
@@ -22,5 +22,6 @@ __all__ = [
     "extract_html",
     "import_extraction",
     "is_page",
+    "read_extraction",
     "read_file",
 ]

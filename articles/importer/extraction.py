@@ -10,7 +10,7 @@ from newsroom.text import nfc, tone_key
 from . import facts
 from .layout import Caption, Layout, breadcrumb_parts, parse_published, read_layout
 from .people import Person, people_in
-from .reading import MAX_TEXT_BYTES, UnreadableFile, parse_html
+from .reading import MAX_TEXT_BYTES, UnreadableFile, is_page, parse_html, read_file
 
 
 @dataclass
@@ -141,3 +141,9 @@ def _extract(layout: Layout, text: str, *, source_url=None) -> Extraction:
     found.term = facts.term_of(texts)
     found.people = people_in([lead, *layout.paragraphs], [c.text for c in layout.captions])
     return found
+
+
+def read_extraction(path) -> Extraction:
+    """What the file at `path` says: a saved page (.html) or a plain text."""
+    text = read_file(path)
+    return extract_html(text) if is_page(path) else extract(text)

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db  # so that the test database is set up for th
 
 @pytest.fixture(scope="module")
 def pages(django_db_setup, django_db_blocker, tmp_path_factory):
-    """{name: (path, HTML)} of every public page on the demo province, a staff preview and the 500 page."""
+    """{name: (path, HTML)} of every public page on the demo province, a staff preview and the 500 and 503 pages."""
     static_files = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     storages = {**settings.STORAGES, "staticfiles": static_files}
     media = tmp_path_factory.mktemp("media")
@@ -48,6 +48,7 @@ def pages(django_db_setup, django_db_blocker, tmp_path_factory):
         assert response.status_code == 200 and response.context["preview"]
         rendered["xem-truoc"] = (f"{draft.get_absolute_url()} (xem trước)", response.content.decode())
         rendered["500"] = ("500.html", render_to_string("500.html"))
+        rendered["503"] = ("503.html", render_to_string("503.html"))
         transaction.set_rollback(True)
     cache.clear()  # thumbnails of the rolled-back photos
     return rendered
@@ -139,6 +140,7 @@ def test_the_checks_see_what_they_should(pages):
     assert "Bản xem trước" in pages["xem-truoc"][1] and "Bản xem trước" not in pages["bai-viet"][1]
     assert "Không tìm thấy trang" in pages["404"][1]
     assert "{%" not in pages["500"][1] and "{{" not in pages["500"][1]
+    assert "Trang đang được bảo trì" in pages["503"][1]
 
 
 def test_the_checkers_are_pinned():

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles import importer
 from articles.models import Article, Category
+from articles.tasks import import_article_file
 from articles.workflow import APPROVE_PERMISSION
 from organizations.models import Organization
 
@@ -45,6 +46,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
         parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Không nhập ngay: xếp mỗi tệp thành một tác vụ nền cho tiến trình db_worker, in mã các tác vụ.",
+        )
+        parser.add_argument(
             "--evaluate", metavar="DIR", help="Đo độ chính xác trên bộ bài đã gán nhãn (không ghi gì)."
         )
         parser.add_argument(
@@ -60,6 +66,10 @@ class Command(BaseCommand):
         unit = self.find(Organization, options["unit"], "đơn vị")
         category = self.find(Category, options["category"], "chuyên mục")
         approver = self.approver(options["by"]) if options["status"] == Article.Status.PUBLISHED else None
+        if options["background"]:
+            if options["dry_run"] or report:
+                raise CommandError("--background không dùng cùng --dry-run hay --report: tác vụ nền ghi thật.")
+            return self.enqueue(paths, unit=unit, category=category, status=options["status"], by=approver)
         self.run_import(
             paths,
             unit=unit,
@@ -128,8 +138,25 @@ class Command(BaseCommand):
             self.write_report(report, rows)
 
     def read(self, path):
-        text = importer.read_file(path)
-        return importer.extract_html(text) if importer.is_page(path) else importer.extract(text)
+        return importer.read_extraction(path)
+
+    def enqueue(self, paths, *, unit, category, status, by):
+        files, missing = importer.collect_paths(paths)
+        for path in missing:
+            self.stdout.write(self.style.ERROR(f"✗ {path}: không tìm thấy tệp hoặc thư mục."))
+        for path in files:
+            result = import_article_file.enqueue(
+                str(path.resolve()),
+                unit_id=unit and unit.pk,
+                category_id=category and category.pk,
+                status=status,
+                by_id=by and by.pk,
+            )
+            self.stdout.write(f"→ {path.name}: tác vụ {result.id}")
+        self.stdout.write(
+            f"Đã xếp {len(files)} tệp vào hàng đợi ({len(missing)} không tìm thấy). Kết quả từng tệp: trang quản trị, "
+            "mục “Tác vụ nền”."
+        )
 
     def describe(self, prefix, path, extraction, result):
         verb = DRY_RUN_ACTIONS if prefix else ACTIONS

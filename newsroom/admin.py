@@ -1,0 +1,58 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    """Background tasks (django-tasks-db's admin, in Vietnamese): what failed and why, and "Chạy lại"."""
+
+    list_display = ["name", "status", "enqueued_at", "started_at", "finished_at", "attempts", "id"]
+    list_filter = ["status", "queue_name"]
+    search_fields = ["task_path", "id"]
+    actions = ["run_again"]
+
+    @admin.display(description=_("tác vụ"))
+    def name(self, obj):
+        return obj.task_name
+
+    @admin.display(description=_("số lần chạy"))
+    def attempts(self, obj):
+        return len(obj.worker_ids)
+
+    @admin.display(description=_("lỗi"))
+    def formatted_traceback(self, obj):
+        return super().formatted_traceback(obj)
+
+    @admin.display(description=_("chạy sau"))
+    def display_run_after(self, obj):
+        return super().display_run_after(obj)
+
+    def has_run_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(description=_("Chạy lại"), permissions=["run"])
+    def run_again(self, request, queryset):
+        finished = queryset.filter(status__in=[TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL])
+        for result in finished:
+            result.task.enqueue(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+        if count := len(finished):
+            self.message_user(
+                request,
+                ngettext(
+                    "Đã xếp lại %(count)d tác vụ vào hàng đợi.", "Đã xếp lại %(count)d tác vụ vào hàng đợi.", count
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
+        if skipped := queryset.count() - count:
+            self.message_user(
+                request,
+                _("Bỏ qua %(count)d tác vụ chưa chạy xong (đang chờ hoặc đang chạy).") % {"count": skipped},
+                messages.WARNING,
+            )
