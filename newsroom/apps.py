@@ -43,3 +43,8 @@ class AxesConfig(BaseAxesConfig):
 
 class TasksDatabaseConfig(TasksAppConfig):
     verbose_name = _("Tác vụ nền")
+
+    def ready(self):
+        super().ready()
+        # why: the library's model has no __str__, and the admin would title a task "DBTaskResult object (…)"
+        self.get_model("DBTaskResult").__str__ = lambda result: f"{result.task_name} ({result.pk})"

@@ -62,6 +62,7 @@ def test_the_admin_lists_tasks_in_vietnamese_with_their_errors(database_tasks, a
     page = admin_client.get(f"/admin/django_tasks_database/dbtaskresult/{result.id}/change/").content.decode()
     assert "không xử lý được tệp 7" in page
     assert "Lỗi" in page and "Trạng thái" in page
+    assert f"fail ({result.id})" in page and "DBTaskResult object" not in page
 
 
 def test_run_again_enqueues_the_same_task_with_the_same_arguments(database_tasks, admin_client):
