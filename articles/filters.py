@@ -41,6 +41,17 @@ def validate_day(day):
         )
 
 
+class UnitFilter(django_filters.ModelChoiceFilter):
+    """A unit by its slug: the rows of that unit and of its sub-units (the queryset's `in_unit`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("empty_label", _("Tất cả đơn vị"))
+        super().__init__(queryset=Organization.objects.all(), to_field_name="slug", **kwargs)
+
+    def filter(self, qs, value):
+        return qs.in_unit(value) if value else qs
+
+
 class ArticleFilter(PublicFilterSet):
     """The public filters: they compose, and every one of them stays in the URL."""
 
@@ -51,13 +62,7 @@ class ArticleFilter(PublicFilterSet):
         error_messages={"max_length": _("Từ khóa quá dài: tối đa %(limit_value)d ký tự, hãy rút gọn lại.")},
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("vd. hoi nghi so ket")}),
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị"),
-        queryset=Organization.objects.all(),
-        to_field_name="slug",
-        method="in_unit",
-        empty_label=_("Tất cả đơn vị"),
-    )
+    unit = UnitFilter(label=_("Đơn vị"))
     period = PeriodFilter(label=_("Kỳ"), widget=forms.TextInput(attrs={"placeholder": "2021-H1"}))
     category = django_filters.ModelChoiceFilter(
         label=_("Chuyên mục"),
@@ -82,9 +87,6 @@ class ArticleFilter(PublicFilterSet):
         model = Article
         fields = []
 
-    def in_unit(self, queryset, name, unit):
-        return queryset.in_unit(unit)
-
     def search(self, queryset, name, value):
         return queryset.search(value)
 
@@ -97,22 +99,13 @@ class ArticleFilter(PublicFilterSet):
 
 
 class MeetingFilter(PublicFilterSet):
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Đơn vị"),
-        queryset=Organization.objects.all(),
-        to_field_name="slug",
-        method="in_unit",
-        empty_label=_("Tất cả đơn vị"),
-    )
+    unit = UnitFilter(label=_("Đơn vị"))
     period = PeriodFilter(label=_("Kỳ"))
     kind = django_filters.ChoiceFilter(label=_("Loại hội nghị"), choices=Meeting.Kind.choices, empty_label=_("Tất cả"))
 
     class Meta:
         model = Meeting
         fields = []
-
-    def in_unit(self, queryset, name, unit):
-        return queryset.in_unit(unit)
 
 
 # The URL says ?from=...&to=... ("from" cannot be a Python attribute name).
