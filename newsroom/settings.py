@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "newsroom",
     "organizations",
     "articles",
+    "comments",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "audit",
     "demo",
@@ -231,6 +236,15 @@ CSP_ADMIN = (
 )
 # Uploaded files (newsroom/media.py; whatever serves /media/ in production must send it too): nothing may run.
 CSP_MEDIA = "default-src 'none'; frame-ancestors 'none'; sandbox"
+
+# --- Readers' comments (comments/) ---
+COMMENT_MAX_LENGTH = env.int("COMMENT_MAX_LENGTH", default=2000)  # characters of one comment
+COMMENT_MIN_FILL_SECONDS = env.int("COMMENT_MIN_FILL_SECONDS", default=3)  # faster than this is a bot
+COMMENT_FORM_MAX_AGE = 24 * 60 * 60  # a form older than a day is sent again
+COMMENT_RATE_SECONDS = 10 * 60
+COMMENTS_PER_IP = env.int("COMMENTS_PER_IP", default=10)  # per COMMENT_RATE_SECONDS; an office shares one address
+COMMENTS_PER_EMAIL = env.int("COMMENTS_PER_EMAIL", default=3)
+COMMENT_RETENTION_DAYS = env.int("COMMENT_RETENTION_DAYS", default=180)  # then expire_comment_data erases e-mail, IP
 
 # --- E-mail (notifications of the workflow) ---
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
