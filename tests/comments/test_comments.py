@@ -7,7 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signing import TimestampSigner
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from audit.models import AuditEvent
@@ -240,3 +242,21 @@ def test_erase_commenter_finds_and_deletes_every_comment_of_an_email(capsys):
     assert list(Comment.objects.values_list("email", flat=True)) == ["binh@example.vn"]
     event = AuditEvent.objects.get(action=AuditEvent.Action.ERASE)
     assert "2 bình luận" in event.detail and "an@example.vn" not in event.detail
+
+
+def test_the_article_page_runs_as_many_queries_with_many_comments_as_with_one():
+    article = ArticleFactory()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert page(article).status_code == 200
+        return len(captured)
+
+    Comment.objects.create(article=article, name="An", email="an@example.vn", text="Một", status="approved")
+    page(article)  # the site settings, cached from then on
+    one = queries()
+    for n in range(30):
+        Comment.objects.create(article=article, name="An", email="an@example.vn", text=f"Ý {n}", status="approved")
+        Comment.objects.create(article=article, name="Bình", email="b@example.vn", text=f"Chờ {n}")
+    assert queries() == one
+    assert "Bình luận (31)" in text(page(article))
