@@ -27,7 +27,7 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["name", "email", "text"]
-        labels = {"email": _("E-mail (không hiển thị)"), "text": _("Bình luận")}
+        labels = {"email": _("E-mail (không hiển thị)"), "text": _("Nội dung bình luận")}
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):
