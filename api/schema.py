@@ -1,4 +1,15 @@
-"""The answers every operation may give besides 200, so that clients (and the suite's schemathesis run) know them."""
+"""What the OpenAPI description cannot guess: the type of the site's own filters, and the answers every operation
+may give besides 200, so that clients (and the suite's schemathesis run) know them."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from articles.filters import UnitFilter
+from newsroom.filters import PeriodFilter
+
+# A unit by its slug; a period by its code (2021-H1) or a phrase ("6 tháng đầu năm 2021").
+extend_schema_field(OpenApiTypes.STR)(UnitFilter)
+extend_schema_field(OpenApiTypes.STR)(PeriodFilter)
 
 ERROR = {
     "type": "object",
