@@ -69,11 +69,12 @@ class ArticleSerializer(serializers.ModelSerializer):
     period = PeriodSerializer(allow_null=True)
     tags = serializers.SerializerMethodField()
     cover = CoverSerializer(allow_null=True)
+    comment_count = serializers.IntegerField(help_text="Số bình luận đã duyệt.")
 
     class Meta:
         model = Article
         fields = ["slug", "title", "lead", "published_at", "url", "unit", "category", "meeting", "period", "tags"]
-        fields += ["cover"]
+        fields += ["cover", "comment_count"]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_tags(self, article):

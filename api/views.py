@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from articles.filters import ArticleFilter, MeetingFilter
 from articles.models import Article
 from articles.sitemaps import PeriodSitemap
+from comments.models import Comment
 from newsroom.http import rate_limited
 from organizations.models import Organization
 
@@ -99,6 +100,7 @@ class ArticleViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         articles = Article.objects.published().for_listing().prefetch_related("tags")
+        articles = articles.annotate(comment_count=Comment.objects.approved().count_per_article())
         if self.action == "retrieve":
             articles = articles.prefetch_related("gallery__photo")
         return articles

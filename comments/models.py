@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,11 @@ class CommentQuerySet(models.QuerySet):
     def moderatable_by(self, user):
         """The comments on articles of `user`'s units and the units below them: an approver's queue."""
         return self if user.is_superuser else self.filter(article__unit__in=Organization.objects.editable_by(user))
+
+    def count_per_article(self):
+        """For an annotation of articles: how many of these comments each has (0 for none), in one subquery."""
+        counted = self.filter(article=models.OuterRef("pk")).order_by().values("article")
+        return Coalesce(models.Subquery(counted.annotate(n=models.Count("pk")).values("n")), 0)
 
     def by_commenter(self, email):
         return self.filter(email__iexact=email.strip())

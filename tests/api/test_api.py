@@ -41,12 +41,16 @@ def test_only_published_articles_and_nothing_personal():
     Comment.objects.create(article=published, name="An", email="an@example.vn", ip_address="203.0.113.7", text="Hay")
     Article.objects.filter(pk=published.pk).update(body='<p onclick="x()">Nội dung</p><script>alert(1)</script>')
 
+    Comment.objects.create(article=published, name="Bình", email="b@example.vn", text="Chờ duyệt")
+    Comment.objects.create(article=published, name="Chi", email="c@example.vn", text="Duyệt", status="approved")
     assert slugs(get("/api/v1/articles/")) == [published.slug]
+    assert get("/api/v1/articles/").json()["results"][0]["comment_count"] == 1
     assert get(f"/api/v1/articles/{draft.slug}/").status_code == 404
     detail = get(f"/api/v1/articles/{published.slug}/")
     assert detail.json()["body"] == "<p>Nội dung</p>"
     for response in (detail, get("/api/v1/articles/"), get("/api/v1/units/"), get("/api/v1/meetings/")):
         assert b"an@example.vn" not in response.content and b"203.0.113.7" not in response.content
+        assert "Chờ duyệt".encode() not in response.content
 
 
 def test_the_detail_has_images_with_their_renditions():
@@ -170,6 +174,7 @@ def grow(count):
         article.tags.add(TagFactory(), TagFactory())
         ArticlePhotoFactory(article=article)
         ArticlePhotoFactory(article=article)
+        Comment.objects.create(article=article, name="An", email="an@example.vn", text="Hay", status="approved")
     return article
 
 
