@@ -28,6 +28,13 @@ def test_a_reader_comments_from_the_article_page(open_page, transactional_db, se
     assert (comment.text, comment.status) == ("Hội nghị tổ chức chu đáo.", Comment.Status.PENDING)
     page.goto(article.get_absolute_url())
     assert page.get_by_text("Hội nghị tổ chức chu đáo.").count() == 0
+
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    page.goto(article.get_absolute_url())
+    page.get_by_role("heading", name="Bình luận (1)").wait_for()
+    assert page.get_by_text("Hội nghị tổ chức chu đáo.").is_visible()
+    assert page.get_by_text("an@example.vn").count() == 0
+    page.locator("#binh-luan").screenshot(path=str(SHOTS / "binh-luan-bai-viet.png"))
     assert log.errors == [] and log.foreign() == []
 
 
