@@ -127,6 +127,11 @@ class ClosureAdmin(admin.ModelAdmin):
             mine |= Q(category__isnull=False)
         return closures.filter(mine)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if not request.user.has_perm("articles.change_category"):  # a category's switch is the site admin's

@@ -5,10 +5,10 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
 
 from audit.models import AuditEvent
-from comments.models import Comment
+from comments.models import Closure, Comment
 from newsroom.roles import APPROVER, EDITOR, SITE_ADMIN
 from tests.conftest import sign_in
-from tests.factories import ArticleFactory, OrganizationFactory, staff_with_role
+from tests.factories import ArticleFactory, CategoryFactory, OrganizationFactory, staff_with_role
 from tests.reader import text
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,15 @@ def test_erasure_from_the_admin_removes_every_comment_of_that_email(units):
 
     assert list(Comment.objects.values_list("text", flat=True)) == ["Ba"]
     assert AuditEvent.objects.filter(action=AuditEvent.Action.ERASE).count() == 1
+
+
+def test_an_approver_turns_comments_off_for_their_units_articles_only(units):
+    mine, foreign = ArticleFactory(unit=units["sub"]), ArticleFactory(unit=units["other"])
+    client = sign_in(Client(), staff_with_role(APPROVER, units["unit"]))
+    add = "/admin/comments/closure/add/"
+
+    assert client.post(add, {"article": foreign.pk}).status_code == 200  # the form again, with an error
+    assert client.post(add, {"article": mine.pk}).status_code == 302
+    assert list(Closure.objects.values_list("article", flat=True)) == [mine.pk]
+    assert client.post(add, {"category": CategoryFactory().pk}).status_code == 200  # a site admin's switch
+    assert Closure.objects.count() == 1
