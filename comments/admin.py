@@ -1,7 +1,7 @@
 import csv
 
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.timesince import timesince
@@ -32,7 +32,13 @@ class CommentAdmin(admin.ModelAdmin):
         return super().get_queryset(request).moderatable_by(request.user)
 
     def get_ordering(self, request):
-        return ["-status", "created_at"]  # "pending" sorts after "approved" and "rejected" reversed: first
+        """The queue first, the longest waiting on top; then what was decided, newest first."""
+        pending = Q(status=Comment.Status.PENDING)
+        return [
+            Case(When(pending, then=0), default=1).asc(),
+            Case(When(pending, then="created_at")).asc(),
+            F("created_at").desc(),
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         return [*self.readonly_fields, "moderated_by"]

@@ -1,8 +1,11 @@
 """The approvers' queue: scoped to their units, bulk approve and reject, exports and erasures in the audit log."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from comments.models import Closure, Comment
@@ -120,3 +123,20 @@ def test_an_approver_turns_comments_off_for_their_units_articles_only(units):
     assert list(Closure.objects.values_list("article", flat=True)) == [mine.pk]
     assert client.post(add, {"category": CategoryFactory().pk}).status_code == 200  # a site admin's switch
     assert Closure.objects.count() == 1
+
+
+def test_the_queue_puts_the_longest_waiting_first_then_the_decided_newest_first(units):
+    now = timezone.now()
+    for words, status, hours in [
+        ("Đã duyệt cũ", "approved", 50),
+        ("Chờ mới", "pending", 1),
+        ("Từ chối mới", "rejected", 2),
+        ("Chờ lâu", "pending", 30),
+    ]:
+        comment(units["unit"], words, status=status, created_at=now - timedelta(hours=hours))
+    client = sign_in(Client(), staff_with_role(APPROVER, units["unit"]))
+
+    page = text(client.get(QUEUE))
+
+    order = sorted(["Đã duyệt cũ", "Chờ mới", "Từ chối mới", "Chờ lâu"], key=page.index)
+    assert order == ["Chờ lâu", "Chờ mới", "Từ chối mới", "Đã duyệt cũ"]
