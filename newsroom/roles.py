@@ -19,6 +19,11 @@ _WRITE_BY_MODEL = {
     "organizations.person": "view",
     "organizations.term": "view",
     "organizations.position": "view",
+    "documents.document": "add change view",
+    "documents.documentfile": "add change delete view",
+    "documents.issuer": "view",
+    "documents.field": "view",
+    "statutory.scheduleentry": "add change delete view",
 }
 _WRITE = [
     f"{app_label}.{action}_{model}"
@@ -29,10 +34,18 @@ _WRITE = [
 
 ROLES = {
     EDITOR: _WRITE,
-    APPROVER: [*_WRITE, "articles.approve_article", "articles.delete_article", "organizations.delete_meeting"],
+    APPROVER: [
+        *_WRITE,
+        "articles.approve_article",
+        "articles.delete_article",
+        "organizations.delete_meeting",
+        "documents.delete_document",
+    ],
     SITE_ADMIN: [
         "organizations.*",
         "articles.*",
+        "documents.*",
+        "statutory.*",
         "audit.view_auditevent",
         "reversion.*",
         "auth.add_user",

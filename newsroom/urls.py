@@ -46,6 +46,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("articles.urls")),
+    path("", include("documents.urls")),
+    path("", include("statutory.urls")),
 ]
 
 if settings.DEBUG:
