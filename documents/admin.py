@@ -124,3 +124,9 @@ admin.site.unregister(Article)
 @admin.register(Article)
 class CitingArticleAdmin(ArticleAdmin):
     inlines = [*ArticleAdmin.inlines, CitationInline]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, CitationInline):
+            kwargs.pop("form_kwargs", None)  # the photo forms' extra arguments are not for this panel
+        return kwargs
