@@ -10,7 +10,12 @@ from documents.citations import find_citations
     [
         ("thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị", "chi_thi", "05-CT/TW", None),
         ("quán triệt Nghị quyết số 06-NQ/TU của Tỉnh ủy", "nghi_quyet", "06-NQ/TU", None),
-        ("kèm theo Quyết định số 89/QĐ-UBND ngày 20/01/2021 của UBND tỉnh", "quyet_dinh", "89/QĐ-UBND", date(2021, 1, 20)),
+        (
+            "kèm theo Quyết định số 89/QĐ-UBND ngày 20/01/2021 của UBND tỉnh",
+            "quyet_dinh",
+            "89/QĐ-UBND",
+            date(2021, 1, 20),
+        ),
         ("theo Kết luận số 21-KL/TW của Hội nghị Trung ương 4", "ket_luan", "21-KL/TW", None),
         ("Quy định số 124-QĐ/TW về giám sát", "quy_dinh", "124-QĐ/TW", None),
         ("Quyết định 2034/QĐ-UBND ngày 5 tháng 3 năm 2020", "quyet_dinh", "2034/QĐ-UBND", date(2020, 3, 5)),
