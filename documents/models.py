@@ -83,8 +83,8 @@ class DocumentQuerySet(models.QuerySet):
     def issued_in(self, year):
         return self.filter(issued_on__gte=f"{year}-01-01", issued_on__lte=f"{year}-12-31")
 
-    def cited_by(self, articles):
-        return self.filter(Exists(Citation.objects.filter(document=OuterRef("pk"), article__in=articles)))
+    def cited_in(self, article):
+        return self.filter(Exists(Citation.objects.filter(document=OuterRef("pk"), article=article)))
 
 
 class Document(models.Model):

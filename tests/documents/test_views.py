@@ -136,3 +136,15 @@ def test_the_list_and_detail_run_as_many_queries_with_many_rows_as_with_few(clie
         DocumentFileFactory(document=directive)
         ArticleFactory(body="<p>Chỉ thị số 05-CT/TW</p>", published_at=timezone.now() - timedelta(hours=n + 2))
     assert [measure(client, url) for url in pages] == few
+
+
+def test_an_article_page_lists_the_public_documents_it_cites(client, library):
+    article = ArticleFactory(body="<p>Thực hiện Chỉ thị số 05-CT/TW và Chỉ thị số 99-CT/TW.</p>")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Văn bản được nhắc đến" in page and library["directive"].get_absolute_url() in page
+    assert "99-CT/TW</a>" not in page
+
+
+def test_the_menu_leads_to_the_library_and_the_schedule(client, db):
+    page = client.get(reverse("articles:home")).content.decode()
+    assert f'href="{LIST}"' in page and f'href="{reverse("statutory:schedule")}"' in page
