@@ -84,7 +84,8 @@ def week(province):
     )
     entry.leaders.add(province.positions.get(is_public=True).person)
     ScheduleEntry.objects.create(unit=province, title="Việc nội bộ", starts_at=at(MONDAY, 14), is_public=False)
-    ScheduleEntry.objects.create(unit=province, title="Việc của tuần kế tiếp", starts_at=at(MONDAY + timedelta(days=7), 8))
+    next_monday = at(MONDAY + timedelta(days=7), 8)
+    ScheduleEntry.objects.create(unit=province, title="Việc của tuần kế tiếp", starts_at=next_monday)
     return {"bloc": bloc, "meeting": meeting}
 
 
@@ -129,7 +130,6 @@ def test_the_feed_is_an_icalendar_of_the_coming_weeks(client, province):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
     assert f"UID:lich-{entry.pk}@testserver" in body
-    assert f"DTSTART:{at(soon, 8, 30).astimezone(tz=None).strftime('%Y%m%d')}" in body or "DTSTART:" in body
     assert "SUMMARY:Tiếp đoàn công tác\\; làm việc\\, trao đổi" in body
     assert f"DTSTART;VALUE=DATE:{soon:%Y%m%d}" in body
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
