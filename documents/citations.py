@@ -35,7 +35,7 @@ _NUMBER = rf"\d+[a-z]?(?:/\d{{4}})?[-/]{_SYMBOL}(?:[-/]{_SYMBOL})*"
 _DATE = r"(?:\s*,?\s+ngày\s+(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})))?"
 NUMBERED = re.compile(rf"\b({_FORMS})\s+(?:số\s+)?({_NUMBER}){_DATE}", re.IGNORECASE)
 _ORDINAL = "|".join(sorted(map(re.escape, ORDINALS), key=len, reverse=True))
-_TERM = r"\(?\s*,?\s*khóa\s+([IVXL]+)\s*\)?"
+_TERM = r"\(?\s*,?\s*khóa\s+([IVXL]+)\b(?:\s*\))?"
 PLENUM = re.compile(
     r"\bNghị quyết\s+(?:"
     rf"(?:Hội nghị\s+)?Trung ương\s+(?:Đảng\s+)?(?:lần thứ\s+)?(\d{{1,2}}|{_ORDINAL})\s*,?\s*{_TERM}"
@@ -91,10 +91,22 @@ def _date(groups):
 
 
 def find_citations(text):
-    """The documents `text` cites, each once (its first mention, or the first that prints its date)."""
-    text = normalize_tone(" ".join((text or "").split()))
+    """The documents `text` cites, each once (its first mention, or the first that prints its date).
+
+    A citation does not run over a line: "Chỉ thị 05-CT/TW" ending a title is not dated by a lead "Ngày 20/1/2025"."""
     found = []
-    for match in NUMBERED.finditer(text):
+    for line in (text or "").splitlines():
+        found += _cited_in(normalize_tone(" ".join(line.split())))
+    chosen = {}
+    for cited in found:
+        if cited.key not in chosen or (cited.issued_on and not chosen[cited.key].issued_on):
+            chosen[cited.key] = cited
+    return list(chosen.values())
+
+
+def _cited_in(line):
+    found = []
+    for match in NUMBERED.finditer(line):
         form_word = next(word for word in FORM_WORDS if word.lower() == match.group(1).lower())
         found.append(
             (
@@ -102,17 +114,13 @@ def find_citations(text):
                 Cited(
                     text=match.group(0),
                     form=FORM_WORDS[form_word],
-                    number=match.group(2).upper(),
+                    number=match.group(2),
                     issued_on=_date(match.groups()[2:]),
                 ),
             )
         )
-    for match in PLENUM.finditer(text):
+    for match in PLENUM.finditer(line):
         plenum = _ordinal(match.group(1) or match.group(3))
         term = (match.group(2) or match.group(4)).upper()
         found.append((match.start(), Cited(text=match.group(0), form="nghi_quyet", plenum=plenum, central_term=term)))
-    chosen = {}
-    for _start, cited in sorted(found, key=lambda pair: pair[0]):
-        if cited.key not in chosen or (cited.issued_on and not chosen[cited.key].issued_on):
-            chosen[cited.key] = cited
-    return list(chosen.values())
+    return [cited for _start, cited in sorted(found, key=lambda pair: pair[0])]

@@ -80,3 +80,18 @@ def test_the_five_seeds_cite_exactly_their_documents(seed_text, number):
 def test_the_seed_decision_keeps_its_date(seed_text):
     [decision] = [c for c in find_citations(seed_text(0)) if c.form == "quyet_dinh"]
     assert (decision.text, decision.issued_on) == ("Quyết định số 89/QĐ-UBND ngày 20/01/2021", date(2021, 1, 20))
+
+
+def test_a_date_on_the_next_line_is_not_the_documents():
+    [cited] = find_citations("Sắp xếp bộ máy theo Nghị quyết 18-NQ/TW\nNgày 20/1/2025, Ban Thường vụ Tỉnh ủy họp.")
+    assert (cited.text, cited.issued_on) == ("Nghị quyết 18-NQ/TW", None)
+
+
+def test_the_number_is_kept_as_printed():
+    [cited] = find_citations("theo Quy định số 08-QĐi/TW về nêu gương")
+    assert (cited.number, cited.key) == ("08-QĐi/TW", "quy_dinh:8-QDI/TW")
+
+
+def test_the_citation_text_ends_with_the_term():
+    [cited] = find_citations("Nghị quyết Trung ương 4 khóa XIII về xây dựng Đảng")
+    assert cited.text == "Nghị quyết Trung ương 4 khóa XIII"
