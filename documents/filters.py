@@ -37,7 +37,7 @@ class DocumentFilter(PublicFilterSet):
             "max_value": _("Năm phải đến %(limit_value)s là cùng."),
             "invalid": _("Hãy nhập năm bằng số, vd. 2021."),
         },
-        widget=forms.NumberInput(attrs={"placeholder": "2021"}),
+        widget=forms.TextInput(attrs={"placeholder": "2021", "inputmode": "numeric", "maxlength": 4}),
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực"),
