@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView
+from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from articles.models import Article
@@ -19,18 +19,26 @@ class DocumentListView(FilterView):
         return Document.objects.public().for_listing()
 
 
-class DocumentDetailView(DetailView):
+class DocumentDetailView(ListView):
+    """A document and, page by page, the published articles that cite it."""
+
+    template_name = "documents/document_detail.html"
+    paginate_by = 20
+
     def get_queryset(self):
-        return Document.objects.public().for_listing().select_related("replaced_by", "issuer__unit")
+        documents = Document.objects.public().for_listing().select_related("replaced_by", "issuer__unit")
+        self.document = get_object_or_404(documents, slug=self.kwargs["slug"])
+        citing = Exists(Citation.objects.filter(article=OuterRef("pk"), document=self.document))
+        return Article.objects.published().filter(citing).for_listing()
 
     def get_context_data(self, **kwargs):
-        document = self.object
-        citing = Exists(Citation.objects.filter(article=OuterRef("pk"), document=document))
+        document = self.document
+        replaced_by = document.replaced_by if document.replaced_by and document.replaced_by.is_public else None
         return super().get_context_data(
+            document=document,
             files=document.files.all(),
             replaces=document.replaces.public(),
-            replaced_by=document.replaced_by if document.replaced_by and document.replaced_by.is_public else None,
-            articles=Article.objects.published().filter(citing).for_listing(),
+            replaced_by=replaced_by,
             **kwargs,
         )
 

@@ -148,3 +148,10 @@ def test_an_article_page_lists_the_public_documents_it_cites(client, library):
 def test_the_menu_leads_to_the_library_and_the_schedule(client, db):
     page = client.get(reverse("articles:home")).content.decode()
     assert f'href="{LIST}"' in page and f'href="{reverse("statutory:schedule")}"' in page
+
+
+def test_the_citing_articles_come_page_by_page(client, library):
+    ArticleFactory.create_batch(23, body="<p>Chỉ thị số 05-CT/TW</p>")
+    url = library["directive"].get_absolute_url()
+    assert len(client.get(url).context["object_list"]) == 20
+    assert len(client.get(url + "?page=2").context["object_list"]) == 3
