@@ -13,8 +13,8 @@ from django.utils import timezone
 from articles.models import Article, SiteSettings
 from organizations.models import Meeting, MeetingParticipant, Organization
 from statutory.models import ScheduleEntry, local_start
-from tests.documents.factories import DocumentFactory, DocumentFileFactory, FieldFactory
 from tests.conftest import require
+from tests.documents.factories import DocumentFactory, DocumentFileFactory, FieldFactory
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
