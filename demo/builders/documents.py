@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, ArticlePhoto
 from demo import data
 from demo.builders.context import unique
 from documents.models import Document, DocumentFile, Field, Issuer
@@ -219,10 +219,15 @@ def build(demo):
 
 
 def write_studies(demo):
+    """Reports of study meetings, with a cover, two captioned photos and tags like every demo article."""
+    rng = demo.rng
+    tags = [demo.tags[name] for name in data.KIND_TAGS["hoc_tap_quan_triet"]]
     for title, unit_key, published_on, text in STUDIES:
         unit = demo.units[unit_key]
         when = timezone.make_aware(datetime.combine(published_on, time(15, 30)))
-        Article.objects.create(
+        hall, podium = rng.choice(demo.photos["hall"]), rng.choice(demo.photos["podium"])
+        credit = rng.choice(data.PHOTOGRAPHERS)
+        article = Article.objects.create(
             title=title,
             slug=unique(slugify_vi(title, 294), demo.article_slugs),
             lead=f"Ngày {published_on.day}/{published_on.month}/{published_on.year}, {unit.name} tổ chức hội nghị "
@@ -234,7 +239,18 @@ def write_studies(demo):
             unit=unit,
             category=demo.categories[data.BUILDING],
             byline="Ban Tuyên giáo",
+            photo_credit=credit,
+            cover=hall,
         )
+        ArticlePhoto.objects.bulk_create(
+            [
+                ArticlePhoto(article=article, photo=photo, caption=caption, alt_text=caption, credit=credit, order=n)
+                for n, (photo, caption) in enumerate(
+                    [(hall, "Toàn cảnh Hội nghị"), (podium, "Đồng chí lãnh đạo quán triệt nội dung văn bản")], 1
+                )
+            ]
+        )
+        article.tags.add(*tags)
 
 
 def carried_on(demo, key, on):
