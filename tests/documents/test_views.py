@@ -155,3 +155,9 @@ def test_the_citing_articles_come_page_by_page(client, library):
     url = library["directive"].get_absolute_url()
     assert len(client.get(url).context["object_list"]) == 20
     assert len(client.get(url + "?page=2").context["object_list"]) == 3
+
+
+def test_the_sitemap_lists_public_documents_only(client, library):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert library["directive"].get_absolute_url() in sitemap
+    assert Document.objects.get(number="99-CT/TW").get_absolute_url() not in sitemap
