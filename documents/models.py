@@ -1,3 +1,4 @@
+import re
 import uuid
 from pathlib import PurePosixPath
 
@@ -217,6 +218,9 @@ class Document(models.Model):
         return _("Còn hiệu lực")
 
 
+SLASHES = re.compile(r"[/\\]")
+
+
 def document_file_path(instance, filename):
     """A generated name: the original one is only shown, never trusted (nor guessable for internal documents)."""
     return f"van-ban/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
@@ -260,8 +264,11 @@ class DocumentFile(models.Model):
 
     @property
     def download_name(self):
-        stem = PurePosixPath(self.label).stem if self.label else self.document.slug
-        return f"{stem}.{self.kind or 'bin'}"
+        """The label as a file name: "Chỉ thị số 05-CT/TW.pdf" becomes "Chỉ thị số 05-CT-TW.pdf"."""
+        stem = self.label or self.document.slug
+        if stem.lower().endswith(f".{self.kind}"):
+            stem = stem[: -len(self.kind) - 1]
+        return f"{SLASHES.sub('-', stem)}.{self.kind or 'bin'}"
 
 
 class CitationQuerySet(models.QuerySet):

@@ -161,3 +161,8 @@ def test_the_sitemap_lists_public_documents_only(client, library):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert library["directive"].get_absolute_url() in sitemap
     assert Document.objects.get(number="99-CT/TW").get_absolute_url() not in sitemap
+
+
+def test_a_label_with_slashes_is_one_file_name(library):
+    attached = DocumentFileFactory(document=library["directive"], label="Chỉ thị số 05-CT/TW.pdf")
+    assert attached.download_name == "Chỉ thị số 05-CT-TW.pdf"
