@@ -145,7 +145,7 @@ def test_an_article_page_lists_the_public_documents_it_cites(client, library):
     assert "99-CT/TW</a>" not in page
 
 
-def test_the_menu_leads_to_the_library_and_the_schedule(client, db):
+def test_every_page_leads_to_the_library_in_the_menu_and_to_the_schedule_in_the_footer(client, db):
     page = client.get(reverse("articles:home")).content.decode()
     assert f'href="{LIST}"' in page and f'href="{reverse("statutory:schedule")}"' in page
 
