@@ -154,7 +154,11 @@ class Document(models.Model):
         ordering = ["-issued_on", "-pk"]
         indexes = [models.Index(fields=["is_public", "-issued_on"]), models.Index(fields=["form", "-issued_on"])]
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "number", "issued_on"], name="unique_document_number"),
+            models.UniqueConstraint(
+                fields=["issuer", "number", "issued_on"],
+                name="unique_document_number",
+                violation_error_message=_("Đã có văn bản số, ký hiệu này của cơ quan này, ban hành cùng ngày."),
+            ),
             models.CheckConstraint(
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gte=F("issued_on")),
                 name="document_expires_after_issue",

@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='document',
-            constraint=models.UniqueConstraint(fields=('issuer', 'number', 'issued_on'), name='unique_document_number'),
+            constraint=models.UniqueConstraint(fields=('issuer', 'number', 'issued_on'), name='unique_document_number', violation_error_message='Đã có văn bản số, ký hiệu này của cơ quan này, ban hành cùng ngày.'),
         ),
         migrations.AddConstraint(
             model_name='document',

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, Issuer
 from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, image_file
 
@@ -16,7 +16,7 @@ ADD = reverse("admin:documents_document_add")
 
 
 def add_document(admin_client, upload, **fields):
-    issuer = IssuerFactory(name="Bộ Chính trị")
+    issuer = Issuer.objects.get_or_create(name="Bộ Chính trị")[0]
     data = form_data(
         admin_client.get(ADD),
         form="chi_thi",
@@ -110,3 +110,9 @@ def test_saving_the_article_in_the_admin_keeps_working_with_the_citations_panel(
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
     assert [c.text for c in article.citations.all()] == ["Kết luận số 21-KL/TW"]
+
+
+def test_the_same_document_twice_is_refused_in_words(admin_client):
+    add_document(admin_client, pdf_file())
+    response = add_document(admin_client, pdf_file())
+    assert "Đã có văn bản số, ký hiệu này của cơ quan này, ban hành cùng ngày." in response.content.decode()

@@ -95,3 +95,10 @@ def test_the_number_is_kept_as_printed():
 def test_the_citation_text_ends_with_the_term():
     [cited] = find_citations("Nghị quyết Trung ương 4 khóa XIII về xây dựng Đảng")
     assert cited.text == "Nghị quyết Trung ương 4 khóa XIII"
+
+
+def test_text_pasted_from_word_in_decomposed_form_is_read():
+    import unicodedata
+
+    [cited] = find_citations(unicodedata.normalize("NFD", "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"))
+    assert (cited.form, cited.text) == ("chi_thi", "Chỉ thị số 05-CT/TW")
