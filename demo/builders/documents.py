@@ -149,15 +149,15 @@ STUDIES = [
      "của UBND tỉnh; Thông báo số 256-TB/TU được rà soát lại."),
 ]  # fmt: skip
 
-# What the leaders' week holds: weekday, hour, minute, title, location, unit key.
+# What the leaders' week holds: weekday, hour, minute, title, location, unit key ({unit}: its name as it is now).
 SCHEDULE = [
     (0, 7, 30, "Giao ban Thường trực Tỉnh ủy", "Phòng họp Thường trực Tỉnh ủy", "tinh"),
     (0, 14, 0, "Làm việc với Ban Tuyên giáo Tỉnh ủy về công tác tuyên truyền", "Trụ sở Tỉnh ủy", "tinh"),
-    (1, 8, 0, "Dự Hội nghị Ban Chấp hành Đảng bộ Khối", "Hội trường Đảng ủy Khối", "khoi_cq"),
+    (1, 8, 0, "Dự Hội nghị Ban Chấp hành {unit}", "Hội trường {unit}", "khoi_cq"),
     (2, 8, 0, "Tiếp công dân định kỳ", "Trụ sở Tiếp công dân tỉnh", "tinh"),
     (2, 14, 30, "Kiểm tra công tác chuẩn bị đại hội tại các chi bộ", "Các chi bộ trực thuộc", "khoi_cq"),
     (3, 8, 0, "Họp Ban Thường vụ Tỉnh ủy", "Phòng họp số 1, Tỉnh ủy", "tinh"),
-    (4, 9, 0, "Làm việc với Đảng ủy Khối các cơ quan tỉnh", "Hội trường Đảng ủy Khối", "khoi_cq"),
+    (4, 9, 0, "Làm việc với Ban Thường vụ {unit}", "Hội trường {unit}", "khoi_cq"),
     (4, 14, 0, "Duyệt nội dung Hội nghị sơ kết 6 tháng", "Phòng họp Văn phòng Tỉnh ủy", "tinh"),
 ]
 
@@ -276,8 +276,8 @@ def plan_week(demo):
             day = monday + timedelta(days=7 * week + weekday)
             entry = ScheduleEntry.objects.create(
                 unit=units[unit_key],
-                title=title,
+                title=title.format(unit=units[unit_key].name),
                 starts_at=timezone.make_aware(datetime.combine(day, time(hour, minute))),
-                location=location,
+                location=location.format(unit=units[unit_key].name),
             )
             entry.leaders.set(leaders[unit_key][: 1 + (hour < 12)])
