@@ -1,10 +1,13 @@
+import io
 from datetime import date, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article
+from documents.files import validate_document_file
 from documents.models import Citation, Document
 from documents.services import link_citations
 from tests.factories import ArticleFactory
@@ -107,6 +110,14 @@ def test_the_slug_reads_as_the_document():
 
 @pytest.mark.parametrize("make", [pdf_file, docx_file])
 def test_pdf_and_docx_files_are_accepted(make):
-    from documents.files import validate_document_file
-
     validate_document_file(make())
+
+
+def test_an_imported_seed_is_linked_to_the_library(seeds):
+    directive = DocumentFactory(form=Document.Form.CHI_THI, number="05-CT/TW", issued_on=date(2016, 5, 15))
+    resolution = DocumentFactory(
+        form=Document.Form.NGHI_QUYET, number="04-NQ/TW", issued_on=date(2016, 10, 30), plenum=4, central_term="XII"
+    )
+    call_command("import_articles", str(next(seeds.glob("001_*.txt"))), stdout=io.StringIO())
+    article = Article.objects.get()
+    assert {c.document for c in article.citations.all()} == {directive, resolution}
