@@ -1,3 +1,5 @@
+import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -64,9 +66,6 @@ def test_a_file_of_another_type_is_refused_by_its_name(admin_client):
 
 
 def test_a_zip_that_is_no_word_document_is_refused(admin_client):
-    import io
-    import zipfile
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "không phải Word")
