@@ -90,6 +90,10 @@ class CitationInline(admin.TabularInline):
     readonly_fields = ["text", "in_library"]
     verbose_name_plural = _("Văn bản được trích dẫn (nhận ra khi lưu bài)")
 
+    def has_view_permission(self, request, obj=None):
+        # derived from the article's text: whoever sees the article sees them, with no permission of their own
+        return request.user.has_perm("articles.view_article") or request.user.has_perm("articles.change_article")
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -3,12 +3,15 @@ import zipfile
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from documents.models import Document, DocumentFile, Issuer
+from newsroom.roles import EDITOR
 from tests.admin_forms import form_data
-from tests.factories import ArticleFactory, image_file
+from tests.conftest import sign_in
+from tests.factories import ArticleFactory, OrganizationFactory, StaffAssignmentFactory, UserFactory, image_file
 
 from .factories import DocumentFactory, IssuerFactory, docx_file, pdf_file
 
@@ -115,3 +118,15 @@ def test_the_same_document_twice_is_refused_in_words(admin_client):
     add_document(admin_client, pdf_file())
     response = add_document(admin_client, pdf_file())
     assert "Đã có văn bản số, ký hiệu này của cơ quan này, ban hành cùng ngày." in response.content.decode()
+
+
+def test_a_reporter_sees_the_citations_of_his_article_and_may_add_the_missing_one(client):
+    unit = OrganizationFactory()
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=EDITOR))
+    StaffAssignmentFactory(user=user, organization=unit)
+    sign_in(client, user)
+    article = ArticleFactory(unit=unit, status="draft", body="<p>Theo Quyết định số 89/QĐ-UBND ngày 20/01/2021.</p>")
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "Quyết định số 89/QĐ-UBND ngày 20/01/2021" in page and "Thêm vào thư viện" in page
+    assert client.get(ADD + "?form=quyet_dinh&number=89%2FQ%C4%90-UBND").status_code == 200
