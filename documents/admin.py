@@ -1,4 +1,4 @@
-"""The document library's admin, and the citations panel it adds to the article form (articles knows nothing of
+"""The document library's admin, and the citations it adds to the article form (articles knows nothing of
 documents, so this app registers the article admin in its place, as articles does for meetings)."""
 
 from urllib.parse import urlencode
@@ -7,13 +7,14 @@ from django.contrib import admin
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.articles import ArticleAdmin
 from articles.models import Article
 
-from .models import Citation, Document, DocumentFile, Field, Issuer
+from .models import Document, DocumentFile, Field, Issuer
 
 
 @admin.register(Field)
@@ -79,47 +80,24 @@ class DocumentAdmin(admin.ModelAdmin):
         return document.citation_count
 
 
-class CitationInline(admin.TabularInline):
-    """What the article cites, as found on its last save: a known document links to it, an unknown one offers to
-    add it to the library with its form, number and date filled in."""
-
-    model = Citation
-    extra = 0
-    can_delete = False
-    fields = ["text", "in_library"]
-    readonly_fields = ["text", "in_library"]
-    verbose_name_plural = _("Văn bản được trích dẫn (nhận ra khi lưu bài)")
-
-    def has_view_permission(self, request, obj=None):
-        # derived from the article's text: whoever sees the article sees them, with no permission of their own
-        return request.user.has_perm("articles.view_article") or request.user.has_perm("articles.change_article")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("document")
-
-    @admin.display(description=_("trong thư viện văn bản"))
-    def in_library(self, citation):
-        if citation.document_id:
-            url = reverse("admin:documents_document_change", args=[citation.document_id])
-            return format_html('<a href="{}">{}</a>', url, citation.document.full_title)
-        prefill = {"form": citation.form, "number": citation.number}
-        if citation.issued_on:
-            prefill["issued_on"] = citation.issued_on.strftime("%d/%m/%Y")
-        if citation.plenum:
-            prefill |= {"plenum": citation.plenum, "central_term": citation.central_term}
-        url = reverse("admin:documents_document_add") + "?" + urlencode(prefill)
-        return format_html(
-            '{} <a class="button" href="{}" target="_blank" rel="noopener">{}</a>',
-            _("Chưa có."),
-            url,
-            _("Thêm vào thư viện"),
-        )
+def citation_line(citation):
+    """A citation as the article form lists it: linked to its document, or offering to add it, filled in."""
+    if citation.document_id:
+        url = reverse("admin:documents_document_change", args=[citation.document_id])
+        return format_html('{} – <a href="{}">{}</a>', citation.text, url, citation.document.full_title)
+    prefill = {"form": citation.form, "number": citation.number}
+    if citation.issued_on:
+        prefill["issued_on"] = citation.issued_on.strftime("%d/%m/%Y")
+    if citation.plenum:
+        prefill |= {"plenum": citation.plenum, "central_term": citation.central_term}
+    url = reverse("admin:documents_document_add") + "?" + urlencode(prefill)
+    return format_html(
+        '{} – {} <a class="button" href="{}" target="_blank" rel="noopener">{}</a>',
+        citation.text,
+        _("chưa có trong thư viện."),
+        url,
+        _("Thêm vào thư viện"),
+    )
 
 
 admin.site.unregister(Article)
@@ -127,10 +105,20 @@ admin.site.unregister(Article)
 
 @admin.register(Article)
 class CitingArticleAdmin(ArticleAdmin):
-    inlines = [*ArticleAdmin.inlines, CitationInline]
+    """The article admin, with the documents the article cites as found on its last save (read-only: the form
+    posts nothing more)."""
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, CitationInline):
-            kwargs.pop("form_kwargs", None)  # the photo forms' extra arguments are not for this panel
-        return kwargs
+    readonly_fields = [*ArticleAdmin.readonly_fields, "cited_documents"]
+    fieldsets = [
+        *ArticleAdmin.fieldsets,
+        (_("Văn bản được trích dẫn (nhận ra khi lưu bài)"), {"fields": ["cited_documents"]}),
+    ]
+
+    @admin.display(description=_("văn bản"))
+    def cited_documents(self, article):
+        if article.pk is None:
+            return _("Lưu bài để nhận ra các văn bản được trích dẫn.")
+        citations = article.citations.select_related("document__issuer")
+        if not citations:
+            return _("Bài chưa trích dẫn văn bản nào (vd. “Chỉ thị số 05-CT/TW”).")
+        return format_html_join(mark_safe("<br>"), "{}", ((citation_line(c),) for c in citations))
