@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["newsroom", "audit", "accounts", "organizations", "articles", "comments", "api", "demo"]
+PACKAGES = [
+    "newsroom",
+    "audit",
+    "accounts",
+    "organizations",
+    "articles",
+    "comments",
+    "documents",
+    "statutory",
+    "api",
+    "demo",
+]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 
@@ -35,6 +46,9 @@ def test_the_tree_keeps_the_contract():
         ("articles/views.py", "import demo", "articles.views -> demo"),
         ("articles/models.py", "import comments.models", "articles.models -> comments.models"),
         ("comments/views.py", "import api.views", "comments.views -> api.views"),
+        ("articles/models.py", "import documents.models", "articles.models -> documents.models"),
+        ("documents/views.py", "import statutory.models", "documents.views -> statutory.models"),
+        ("statutory/views.py", "import demo", "statutory.views -> demo"),
     ],
 )
 def test_a_planted_back_import_breaks_the_contract(tmp_path, module, planted, broken):
