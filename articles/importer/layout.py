@@ -12,6 +12,8 @@ from newsroom.text import fold, nfc, phrases, tone_key
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 SOURCE_LINE = re.compile(r"^#\s*source\s*:\s*(?P<url>\S+)\s*$", re.IGNORECASE)
+# A capture tool's prefix before the headline: " date 2023-10 Title", " date 2025-10-27 Title".
+CAPTURE_PREFIX = re.compile(r"^date\s+(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?:\s+|$)")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 WRAP_END = (".", "!", "?", ":", ";", "”", '"', ")", "…")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -47,11 +49,23 @@ PUBLISHED = re.compile(
     r"""^(?:(?:thu\ (?:hai|ba|tu|nam|sau|bay)|chu\ nhat|t[2-7]|cn)\s*,?\s*)?
     (?:(?:ngay\ |thoi\ gian\ )?(?:dang|cap\ nhat|xuat\ ban|dang\ tai)(?:\ luc|\ ngay)?\s*:?\s*)?
     (?:(?P<time1>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?\s*[,|-]?\s*(?:ngay\s*)?)?
-    (?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})
+    (?:ngay\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})
     (?:\s*(?:[,|-]|luc)?\s*(?P<time2>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?)?
     \s*(?:\(?gmt\s*\+\s*0?7(?::00)?\)?)?$""",
     re.VERBOSE,
 )
+
+# "7 tháng 2, 2014", "Thứ sáu, ngày 7 tháng 2 năm 2014" (blog and portal headers)
+PUBLISHED_WORDS = re.compile(
+    r"""^(?:(?:thu\ (?:hai|ba|tu|nam|sau|bay)|chu\ nhat)\s*,?\s*)?(?:ngay\ )?
+    (?P<d>\d{1,2})\ thang\ (?P<m>\d{1,2})\s*(?:,|nam)\s*(?P<y>\d{4})
+    (?:\s*(?:[,|-]|luc)?\s*(?P<time2>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?)?\s*$""",
+    re.VERBOSE,
+)
+# "Hải Phòng, ngày 27 tháng 02 năm 2020": the place-and-date line of a document or a print view, not a headline.
+PLACE_DATE_LINE = re.compile(r"^[\w .'-]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\.?$")
+# "Thanh Sơn (Ban Thời sự)-Thứ sáu, ngày 03/03/2017 19:16 GMT+7": the writer, then the date line.
+BYLINE_DATE = re.compile(r"^(?P<name>[^\d()\-–|]{3,40}?)\s*(?:\([^()]{2,40}\))?\s*[-–|]\s*(?P<date>.*\d{4}.*)$")
 
 # "BDK.VN - Ngày 17-5-2023, ...": a source (or a dateline) in capitals before the lead.
 SOURCE_PREFIX = re.compile(
@@ -59,7 +73,8 @@ SOURCE_PREFIX = re.compile(
 )
 LEAD_OPENING = re.compile(
     r"^(?:(?:sang|chieu|toi|trua)\s+(?:nay|qua|hom nay|ngay)?\s*\(?\d|(?:sang|chieu|toi|trua)\s+ngay\b|"
-    r"ngay\s+\d|vua qua|moi day|thoi gian qua|trong (?:hai|ba|\d) ngay|tu ngay\s+\d|nhung ngay qua)"
+    r"ngay\s+\d|vua qua|moi day|thoi gian qua|trong (?:hai|ba|\d) ngay|tu ngay\s+\d|nhung ngay qua|"
+    r"vao (?:luc|hoi|ngay|sang|chieu|toi)\b|hom nay\b|can cu\b)"
 )
 
 # "Ảnh: Thiệu Phan" alone, or closing a caption: ". Ảnh: X", " (Ảnh: X)", " - Ảnh: X"
@@ -180,7 +195,8 @@ def parse_published(line) -> datetime | None:
             return None
         return found.astimezone(TZ) if found.tzinfo else found.replace(tzinfo=TZ)
     for part in line.split("|"):
-        match = PUBLISHED.match(fold(part).strip(" ()[]"))
+        key = fold(part).strip(" ()[]")
+        match = PUBLISHED.match(key) or PUBLISHED_WORDS.match(key)
         if match:
             return _datetime(match)
     return None
@@ -271,7 +287,8 @@ def breadcrumb_parts(line):
 
 def _is_title(line):
     count = len(words(line))
-    return 3 <= count <= 60 and len(line) <= 300 and not LEAD_OPENING.match(fold(line))
+    key = fold(line)
+    return 3 <= count <= 60 and len(line) <= 300 and not LEAD_OPENING.match(key) and not PLACE_DATE_LINE.match(key)
 
 
 def _is_body_start(line):
@@ -280,10 +297,16 @@ def _is_body_start(line):
 
 def read_layout(text: str, *, known_captions=(), title_hint="", published_hint=None) -> Layout:
     layout = Layout()
-    lines = clean_lines(text)
-    if lines and (match := SOURCE_LINE.match(lines[0])):
+    first, _, rest = text.lstrip("\ufeff").partition("\n")
+    if match := SOURCE_LINE.match(first.strip()):  # read before lines are joined: a prefix may follow it
         layout.source_url = match["url"]
-        lines = lines[1:]
+        text = rest
+    lines = clean_lines(text)
+    if lines and (match := CAPTURE_PREFIX.match(lines[0])):
+        if match["d"]:
+            layout.published = _datetime(match)
+        lines[0] = lines[0][match.end() :]
+        lines = [line for line in lines if line]
     lines = _drop_furniture(lines, layout)
     known = {tone_key(c) for c in known_captions}
     index = _read_header(lines, layout, known, title_hint)
@@ -327,6 +350,13 @@ def _read_header(lines, layout, known, title_hint):
             continue
         if (published := parse_published(line)) is not None:
             layout.published = layout.published or published
+            continue
+        if PLACE_DATE_LINE.match(fold(line)):
+            continue
+        if (match := BYLINE_DATE.match(line)) and (published := parse_published(match["date"])) is not None:
+            layout.published = layout.published or published
+            if (found := parse_byline(match["name"])) and not found[0]:
+                layout.byline = match["name"].strip()
             continue
         if key in known or line in repeated and layout.title and not _is_body_start(line):
             _add_caption(layout, line)
