@@ -6,6 +6,7 @@ from pathlib import Path
 from newsroom.text import tone_key
 
 from .extraction import extract
+from .layout import split_credit
 from .reading import UnreadableFile, read_file
 
 FIELDS = [
@@ -29,6 +30,8 @@ def _text_key(value):
 
 def normalized(field, value):
     """The comparable form of a value: case, Unicode form, tone placement and spacing ignored; lists as sets."""
+    if field == "photo_captions":  # a credit inline or on its own line, kept or dropped: the same caption
+        return frozenset(_text_key(split_credit(item)[0]).rstrip(" .") for item in value or [])
     if field == "people":
         return frozenset(_text_key(person["name"]) for person in value or [])
     if isinstance(value, list):

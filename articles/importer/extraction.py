@@ -83,7 +83,7 @@ class Extraction:
             "chair": [person.name for person in self.chairs],
             "people": [{"name": person.name, "roles": person.titles} for person in self.people],
             "author": self.byline or None,
-            "photo_captions": [caption.text for caption in self.captions],
+            "photo_captions": [caption.written or caption.text for caption in self.captions],
         }
 
 

@@ -40,7 +40,8 @@ TAIL_MARKERS = phrases(
     binh luan, y kien ban doc, gui y kien, gui binh luan, viet binh luan, tin lien quan,
     bai viet lien quan, cac tin khac, tin khac, cac bai viet khac, bai viet khac, tin cung chuyen muc,
     bai cung chuyen muc, nhung tin moi hon, nhung tin cu hon, tin moi hon, tin cu hon, tin moi,
-    tin da dua, cac tin da dua, xem nhieu nhat, tin xem nhieu, tin doc nhieu, y kien cua ban
+    tin da dua, cac tin da dua, xem nhieu nhat, tin xem nhieu, tin doc nhieu, y kien cua ban,
+    tin tuc khac, cung chuyen muc, bai viet cung chuyen muc, tin bai khac, tin lien quan khac
 """
 )
 KEYWORDS_LINE = re.compile(r"^(?:tu khoa|tags?|the|keywords?)\s*:\s*(?P<words>.+)$")
@@ -83,6 +84,13 @@ PHOTO_CREDIT = re.compile(
     r"(?P<credit>[^():]{2,60}?)\s*\)?\s*\.?$",
     re.IGNORECASE,
 )
+# What stands where a photo was without describing it: a file name ("a1", "hinh", "IMG_2034.jpg"), an unfilled
+# template field ("%image_alt%"), an agency tag in brackets ("(TTXVN/Vietnam+)").
+NOT_A_CAPTION = re.compile(
+    r"^(?:\S+|.*(?:%\w+%|\{\{.*\}\}|\$\{.*\}).*|\([^()]*\)|.*\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE
+)
+# A gallery's alt text before each caption: "<headline> ảnh 1 <caption>", "<headline> ảnh 2<caption>".
+GALLERY_ALT = re.compile(r"^.{10,}?\s+ảnh\s*\d{1,2}\s*(?=[A-ZĐÀ-Ỹ])")
 ILLUSTRATION = re.compile(r"\(?\s*ảnh(?: minh họa| minh hoạ| tư liệu| internet)\s*\)?\.?$", re.IGNORECASE)
 GALLERY_HEADING = re.compile(
     r"^(?:một số |những |các |chùm )?(?:hình ảnh|ảnh)(?:\s+(?:tại|của|về|hoạt động|trong|buổi|hội nghị|đại hội|"
@@ -128,6 +136,8 @@ SOURCE_CREDIT = re.compile(r"^(?:nguồn|theo)\s*:?\s+(?P<source>.{2,80}?)\.?$",
 class Caption:
     text: str
     credit: str = ""
+    written: str = ""  # the line as it stands, an inline credit included
+    inline_credit: bool = False
 
 
 @dataclass
@@ -135,6 +145,7 @@ class Block:
     kind: str  # "p", "caption" or "heading"
     text: str
     caption: Caption | None = None
+    in_gallery: bool = False
 
 
 @dataclass
@@ -321,7 +332,10 @@ def read_layout(text: str, *, known_captions=(), title_hint="", published_hint=N
             lead = lead[match.end() :]
         layout.lead = lead
     body = _take_byline(body, layout)
-    _read_body(body, layout, known)
+    # why: an article ends with its byline or a full stop; without either the capture was cut, mid-sentence
+    cut = bool(body) and not layout.byline and not body[-1].endswith(WRAP_END)
+    _read_body(body, layout, known, cut=cut)
+    _credited_captions_only(layout)
     return layout
 
 
@@ -373,7 +387,7 @@ def _read_header(lines, layout, known, title_hint):
         if not layout.title and _is_title(line):
             layout.title = line
             continue
-        if layout.title and looks_like_caption(line):
+        if layout.title and (looks_like_caption(line) or all(split_credit(line)) and len(words(line)) <= 40):
             _add_caption(layout, line)
             continue
         return index
@@ -381,19 +395,36 @@ def _read_header(lines, layout, known, title_hint):
 
 
 def _add_caption(layout, line):
-    """Keep `line` as a caption (once), its credit apart; a credit alone goes to the caption before it."""
+    """Keep `line` as a caption (once), its credit apart; a credit alone goes to the caption before it. What
+    only stands where a photo was (a file name, a template field, an agency tag) is dropped, and the headline
+    or lead printed again under a photo is no caption."""
+    line = GALLERY_ALT.sub("", line)
     text, credit = split_credit(line)
     if not text:
         if credit and layout.captions and not layout.captions[-1].credit:
             layout.captions[-1].credit = credit
         return
     key = tone_key(text)
+    if NOT_A_CAPTION.match(text) or key.rstrip(" .") in (tone_key(layout.title), tone_key(layout.lead).rstrip(" .")):
+        return
     if caption := layout.caption_keys.get(key):
         caption.credit = caption.credit or credit
         return
-    caption = layout.caption_keys[key] = Caption(text, credit)
+    caption = layout.caption_keys[key] = Caption(text, credit, line, bool(credit))
     layout.captions.append(caption)
     layout.blocks.append(Block("caption", text, caption))
+
+
+def _credited_captions_only(layout):
+    """A page that credits its photos inline ("... hội nghị. Ảnh: X") credits those captions that end with a full
+    stop: there, a full sentence without a credit is a sentence of the story, not a caption."""
+    if not any(caption.inline_credit for caption in layout.captions):
+        return
+    for block in layout.blocks:
+        if block.kind == "caption" and not block.caption.credit and not block.in_gallery:
+            if block.text.endswith((".", "!", "?")):
+                block.kind = "p"
+                layout.captions.remove(block.caption)
 
 
 def _take_byline(body, layout):
@@ -422,7 +453,15 @@ def _take_byline(body, layout):
     return body
 
 
-def _read_body(body, layout, known):
+def _fragment_follows(layout):
+    """Whether a cut-off last line is a fragment rather than a caption: it follows a paragraph, or it lacks the
+    credit every other caption of the page carries."""
+    if any(caption.inline_credit for caption in layout.captions):
+        return True
+    return bool(layout.blocks) and layout.blocks[-1].kind == "p"
+
+
+def _read_body(body, layout, known, *, cut=False):
     in_gallery = False
     counts = Counter(tone_key(line) for line in body)
     for index, line in enumerate(body):
@@ -432,6 +471,9 @@ def _read_body(body, layout, known):
             layout.blocks.append(Block("heading", line.rstrip(":")))
             continue
         text, credit = split_credit(line)
+        if cut and index == len(body) - 1 and not credit and _fragment_follows(layout):
+            layout.blocks.append(Block("p", line))
+            continue
         short = len(words(line)) <= 60
         credit_follows = index + 1 < len(body) and not split_credit(body[index + 1])[0]
         if (
@@ -444,5 +486,7 @@ def _read_body(body, layout, known):
             or looks_like_caption(line)
         ):
             _add_caption(layout, line)
+            if in_gallery and layout.blocks and layout.blocks[-1].kind == "caption":
+                layout.blocks[-1].in_gallery = True
             continue
         layout.blocks.append(Block("p", line))

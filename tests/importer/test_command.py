@@ -165,7 +165,7 @@ def test_evaluate_prints_a_share_per_field_and_overall(db, folder, tmp_path):
     assert re.search(r"^  author +0\.00$", out, re.MULTILINE)
     assert re.search(r"^  chair +1\.00$", out, re.MULTILINE)
     assert re.search(r"^  title +1\.00$", out, re.MULTILINE)
-    assert out.splitlines()[-1] == "overall: 0.91"
+    assert out.splitlines()[-1] == "overall: 0.90"  # 9 of the 10 values labelled or read (term: neither)
     assert len(json.loads(report.read_text(encoding="utf-8"))) == 2  # every .txt, labelled or not
     assert Article.objects.count() == 0
 
