@@ -136,7 +136,9 @@ def _extract(layout: Layout, text: str, *, source_url=None) -> Extraction:
     first_sentence = facts.first_sentence(lead)
     texts = [title, found.meeting_title, first_sentence]
     period = facts.reviewed_period(found.meeting_type, texts)
-    found.meeting_date, found.part_of_day = facts.meeting_date([lead], published=found.published, period=period)
+    found.meeting_date, found.part_of_day = facts.meeting_date(
+        [lead, *layout.paragraphs], published=found.published, period=period
+    )
     found.period = period or facts.reviewed_period(found.meeting_type, texts, held_on=found.meeting_date)
     found.term = facts.term_of(texts)
     found.people = people_in([lead, *layout.paragraphs], [c.text for c in layout.captions])

@@ -32,42 +32,94 @@ CITATION_BEFORE = re.compile(
 PARTS = {"sáng": "morning", "trưa": "morning", "chiều": "afternoon", "tối": "evening", "đêm": "evening"}
 
 
+# A lead that says the event was recent without a date: the date is not written, and none is looked for further on.
+UNDATED = re.compile(r"^\W*(?:vừa qua|mới đây|thời gian qua|trong tuần qua|những ngày qua|vừa rồi)\b", re.IGNORECASE)
+# A sentence that reports an event (the later paragraphs are searched for one when the lead gives no date).
+EVENT = re.compile(r"\b(?:tổ chức|tiến hành|khai mạc|diễn ra|hội nghị|đại hội|lễ|sinh hoạt|họp)\b", re.IGNORECASE)
+TERM_YEARS = re.compile(r"nhiệm kỳ\s*(?:[IVX]+\s*)?\(?\s*((?:19|20)\d\d)\s*[-–—]\s*(?:19|20)\d\d", re.IGNORECASE)
+YEAR_RANGE = re.compile(
+    r"(?<![\d/])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\s*[-–—]\s*"
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?((?:19|20)\d\d)(?![\d/])"
+)
+LONE_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+
+
 def meeting_date(texts, *, published=None, period=None):
     """(date, part of day) of the first meeting date in `texts` (lead first); (None, "") when the lead gives none
-    ("Vừa qua", "Mới đây"). Document dates ("Quyết định số 89/QĐ-UBND ngày 20/01/2021") are not meeting dates."""
-    for text in texts:
-        for match in MEETING_DATE.finditer(text):
-            if CITATION_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
-                continue
-            day = int(match["d"])
-            month = int(match["m"] or match["m2"])
-            year = match["y"] or match["y2"]
-            year = int(year) if year else _year_for(day, month, text, published, period)
-            if year is None:
-                continue
-            try:
-                found = date(year, month, day)
-            except ValueError:
-                continue
-            part = (match["part"] or "").lower()
-            return found, PARTS.get(part, "")
+    ("Vừa qua", "Mới đây"). Document dates ("Quyết định số 89/QĐ-UBND ngày 20/01/2021") are not meeting dates.
+    After the lead, a later paragraph's date counts only in a sentence that reports an event, and only when the
+    lead does not say the event was recent without a date."""
+    texts = [text for text in texts if text]
+    if not texts:
+        return None, ""
+    found = _date_in(texts[0], published, period)
+    if found or UNDATED.match(texts[0]):
+        return found or (None, "")
+    for text in texts[1:]:
+        for sentence in SENTENCE_END.split(text):
+            if EVENT.search(sentence) and (found := _date_in(sentence, published, period, first_only=True)):
+                return found
     return None, ""
 
 
-def _year_for(day, month, text, published, period):
-    """The year of a date written without one: from the publication date, the reviewed period, or the text."""
+def _date_in(text, published, period, *, first_only=False):
+    for match in MEETING_DATE.finditer(text):
+        if CITATION_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+            continue
+        day = int(match["d"])
+        month = int(match["m"] or match["m2"])
+        year = match["y"] or match["y2"]
+        year = int(year) if year else _year_for(day, month, _sentence_at(text, match.start()), published, period)
+        if year is None:
+            return None
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            if first_only:
+                return None
+            continue
+        part = (match["part"] or "").lower()
+        return found, PARTS.get(part, "")
+    return None
+
+
+def _sentence_at(text, position):
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        if end.start() >= position:
+            return text[start : end.start()]
+        start = end.end()
+    return text[start:]
+
+
+def _year_for(day, month, sentence, published, period):
+    """The year of a date written without one: from the publication date, the reviewed period, or the sentence
+    itself (a congress's term gives its first year, an anniversary "(1930 - 2026)" its last, else a year named
+    beside the date, "6 tháng cuối năm 2025"). A year elsewhere in the text is only likely, and not taken."""
     if published:
         year = published.year
         with_year = _safe_date(year, month, day)
         if with_year and with_year > published.date():
             year -= 1
         return year
+    if period is not None and period.kind == PeriodKind.TERM:  # a congress opens its term
+        return period.start_year if _safe_date(period.start_year, month, day) else None
     if period is not None:
         end = period.end
         candidates = [y for y in (end.year - 1, end.year, end.year + 1) if _safe_date(y, month, day)]
         return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - end).days), default=None)
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
-    return max(years) if years else None
+    text = TERM_YEARS.sub(" ", CITED_DOCUMENT.sub(" ", sentence))  # a term named is not the meeting's year
+    for pattern in (YEAR_RANGE, LONE_YEAR):
+        if match := pattern.search(text):
+            return int(match[1])
+    return None
+
+
+CITED_DOCUMENT = re.compile(
+    r"(?:số\s*)?\d+\s*[-/][\w/Đđ-]*\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+    re.IGNORECASE,
+)
 
 
 def _safe_date(year, month, day):
