@@ -76,6 +76,8 @@ def evaluate(directory: Path, expected_file: Path):
         row = found.get(name, {})
         for field in FIELDS:
             got, wanted = row.get(field), label.get(field)
+            if field == "period" and label.get("meeting_type") == "dai_hoi" and wanted == label.get("term"):
+                wanted = None  # sets that file a congress under its term write it twice, as period and term
             if not got and not wanted:
                 continue
             counted[field] += 1

@@ -78,7 +78,8 @@ class Extraction:
             "published": self.published.date().isoformat() if self.published else None,
             "organizing_unit": self.organizing_unit or None,
             "meeting_type": self.meeting_type,
-            "period": str(self.period) if self.period else None,
+            # a congress's period is its term, written once, as the term
+            "period": str(self.period) if self.period and self.meeting_type != "dai_hoi" else None,
             "term": f"{self.term[0]}-{self.term[1]}" if self.term else None,
             "chair": [person.name for person in self.chairs],
             "people": [{"name": person.name, "roles": person.titles} for person in self.people],
@@ -130,14 +131,15 @@ def _extract(layout: Layout, text: str, *, source_url=None) -> Extraction:
         captions=layout.captions,
         content_hash=content_hash(text),
     )
-    lead, title = layout.lead, layout.title
+    title = layout.title
+    lead = facts.event_text(layout.lead, layout.paragraphs)
     found.organizing_unit = facts.host_unit(lead, title, layout.paragraphs)
     found.meeting_title, found.meeting_type = facts.meeting_of(title, lead, layout.paragraphs)
     first_sentence = facts.first_sentence(lead)
     texts = [title, found.meeting_title, first_sentence]
     period = facts.reviewed_period(found.meeting_type, texts)
     found.meeting_date, found.part_of_day = facts.meeting_date(
-        [lead, *layout.paragraphs], published=found.published, period=period
+        [layout.lead, *layout.paragraphs], published=found.published, period=period
     )
     found.period = period or facts.reviewed_period(found.meeting_type, texts, held_on=found.meeting_date)
     found.term = facts.term_of(texts)

@@ -62,6 +62,24 @@ def meeting_date(texts, *, published=None, period=None):
     return None, ""
 
 
+def event_text(lead, paragraphs):
+    """The passage that reports the event: the lead, unless it gives no date (an introduction, a document's
+    preamble "Căn cứ ...") and a later sentence reporting an event does; then the text from that sentence on."""
+    if not lead or any(_dated(lead)) or UNDATED.match(lead):
+        return lead
+    for paragraph in paragraphs:
+        for sentence in SENTENCE_END.split(paragraph):
+            if EVENT.search(sentence) and any(_dated(sentence)):
+                return paragraph[paragraph.index(sentence) :]
+    return lead
+
+
+def _dated(text):
+    for match in MEETING_DATE.finditer(text):
+        if not CITATION_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+            yield match
+
+
 def _date_in(text, published, period, *, first_only=False):
     for match in MEETING_DATE.finditer(text):
         if CITATION_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
@@ -223,19 +241,27 @@ def _tidy_unit(text):
 
 # --- The meeting: its name, kind, period and term ---
 
+# A review written without "sơ kết": "đánh giá kết quả 9 tháng", "kiểm điểm 6 tháng đầu năm".
+REVIEWING = r"\b(?:so ket|danh gia|kiem diem)\b"
 # Event nouns whose topic does not make them a meeting of a kind: a hội thảo "về sinh hoạt chi bộ" is a hội thảo.
 OTHER_EVENTS = re.compile(r"^(?:hoi thao|toa dam|hoi thi|dien dan|giao luu|le ra quan|le phat dong|le ky niem)\b")
 KIND_RULES = [
     ("so_ket_giua_nhiem_ky", r"\bgiua (?:nhiem )?ky\b"),
     (
         "dai_hoi",
-        r"(?:^|to chuc |khai mac |\bdien ra |\btai |\bbe mac )dai hoi\b(?! (?:dang bo |dang |dai bieu )?toan quoc)",
+        r"(?:^|to chuc |tien hanh |khai mac |\bdien ra |\btai |\bbe mac )dai hoi\b"
+        r"(?! (?:dang bo |dang |dai bieu )?toan quoc)",
     ),
     ("ket_nap_dang_vien", r"\bket nap\b"),
     ("trao_huy_hieu", r"\bhuy hieu\b"),
-    ("so_ket_9_thang", r"\bso ket\b.*\b(?:9|chin) thang\b|\b(?:9|chin) thang\b.*\bso ket\b"),
-    ("so_ket_6_thang", r"\bso ket\b.*\b(?:6|sau) thang\b|\b(?:6|sau) thang\b.*\bso ket\b"),
-    ("tong_ket_nam", r"\btong ket\b(?! \d+ nam)"),
+    ("so_ket_9_thang", rf"{REVIEWING}.*\b0?(?:9|chin) thang\b|\b0?(?:9|chin) thang\b.*\bso ket\b"),
+    (
+        "so_ket_6_thang",
+        rf"{REVIEWING}.*\b0?(?:6|sau) thang dau\b|\bso ket\b.*\b0?(?:6|sau) thang\b|"
+        r"\b0?(?:6|sau) thang\b.*\bso ket\b",
+    ),
+    # a review of how a congress was run is not a year review
+    ("tong_ket_nam", r"\btong ket\b(?! \d+ nam)(?! (?:cong tac )?(?:to chuc )?dai hoi)|\bra nghi quyet lanh dao\b"),
     (
         "hoc_tap_quan_triet",
         r"\bhoc tap\b|\bquan triet\b|\btrien khai (?:thuc hien )?(?:cac )?(?:nghi quyet|chi thi|ket luan)",
@@ -257,7 +283,9 @@ PLANNED_BEFORE = {
     PeriodKind.YEAR: {PeriodKind.YEAR},
 }
 PLANNING = re.compile(
-    r"(?:[,;]|\bvà)\s*(?:đề ra\s+|xây dựng\s+)?(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|mục tiêu)\b", re.IGNORECASE
+    r"(?:[,;]|\bvà)\s*(?:đề ra\s+|xây dựng\s+)?(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|mục tiêu)\b|"
+    r"\bra nghị quyết lãnh đạo\b",
+    re.IGNORECASE,
 )
 MEETING_NAME = re.compile(
     r"\b(?:tổ chức|tiến hành|khai mạc|tham dự|tại|dự)\s+(?:thành công\s+|trọng thể\s+)?"
@@ -267,7 +295,9 @@ MEETING_NAME = re.compile(
 # A report of several meetings names each at the head of its part: "Về Hội nghị tổng kết ...".
 SECTION_MEETING = re.compile(r"^(?:Về|Tại)\s+(?P<name>(?:Hội nghị|Đại hội|Lễ)\b[^.;:]*)")
 QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
-TERM = re.compile(r"nhiệm kỳ\s*(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)", re.IGNORECASE)
+TERM = re.compile(r"nhiệm kỳ\s*(?:[IVX]+\s*)?\(?\s*(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)", re.IGNORECASE)
+# "tiến tới Đại hội ... nhiệm kỳ 2020-2025": the term of a congress to come, not of this meeting
+COMING = re.compile(r"\b(?:tiến tới|hướng tới|chuẩn bị)\b[^.;,]*$", re.IGNORECASE)
 
 
 def _meeting_name_in(lead):
@@ -287,6 +317,11 @@ def kind_of(text) -> str | None:
     return next((kind for kind, rule in KIND_RULES if re.search(rule, key)), None)
 
 
+REVIEW_OPENING = re.compile(
+    r"\b(?:thảo luận|quyết định|xem xét|cho ý kiến)\b.*\b(?:đánh giá|sơ kết|tổng kết|kiểm điểm)\b", re.IGNORECASE
+)
+
+
 def meeting_of(title: str, lead: str, paragraphs=()) -> tuple[str, str]:
     """(name, kind) of the meeting reported: the kind the title or lead names, a review winning over a ceremony or
     a study held at the same meeting; the name as the lead gives it."""
@@ -299,9 +334,30 @@ def meeting_of(title: str, lead: str, paragraphs=()) -> tuple[str, str]:
             if match := SECTION_MEETING.match(sentence):
                 named.append((match["name"], kind_of(match["name"])))
     kinds = [kind for _, kind in named if kind]
+    if not kinds:  # a numbered conference of a committee: its business, in the first paragraphs, names the review
+        for paragraph in paragraphs[:3]:
+            for sentence in _first_sentences(paragraph, 5):
+                if kind_of(sentence) in REVIEW_KINDS and REVIEW_OPENING.search(sentence):
+                    named.append((sentence, kind_of(sentence)))
+                    kinds.append(kind_of(sentence))
+                    break
+            if kinds:
+                break
     kind = next((k for k in kinds if k in REVIEW_KINDS), kinds[0] if kinds else "other")
     names = [text for text, k in named[1:] if k == kind and text] or [name or title]
     return names[0], kind
+
+
+SPELLED_PERIODS = [
+    (re.compile(r"\b0([1-9]) tháng\b", re.IGNORECASE), r"\1 tháng"),  # "06 tháng đầu năm"
+    (re.compile(r"\b0?3 tháng cuối năm\b", re.IGNORECASE), "quý IV năm"),
+]
+
+
+def _periods_in(text):
+    for pattern, replacement in SPELLED_PERIODS:
+        text = pattern.sub(replacement, text)
+    return Period.find_all(text)
 
 
 def reviewed_period(kind, texts, *, held_on=None):
@@ -310,16 +366,16 @@ def reviewed_period(kind, texts, *, held_on=None):
     with no year written, the year ending or just ended at the meeting."""
     wanted = KIND_PERIODS.get(kind)
     if wanted is None:
-        return _named_period(texts) if kind == "sinh_hoat_chuyen_de" else None
+        return _named_period(texts, held_on) if kind == "sinh_hoat_chuyen_de" else None
     for text in filter(None, texts):
         cut = PLANNING.search(text)
         review, plan = (text[: cut.start()], text[cut.start() :]) if cut else (text, "")
-        for period in Period.find_all(review):
+        for period in _periods_in(review):
             if period.kind == wanted:
                 return period
             if wanted == PeriodKind.MIDTERM and period.kind == PeriodKind.TERM:
                 return Period.midterm(period.start_year, period.number)
-        for period in Period.find_all(plan):
+        for period in _periods_in(plan):
             if period.kind in PLANNED_BEFORE.get(wanted, ()):
                 with suppress(ValueError):
                     return Period.containing(period.start - timedelta(days=1), wanted)
@@ -328,19 +384,32 @@ def reviewed_period(kind, texts, *, held_on=None):
     return None
 
 
-def _named_period(texts):
-    """A cell meeting's month or quarter ("định kỳ tháng 6/2023", "chuyên đề quý III/2022")."""
+QUARTER_ALONE = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b(?!\s*(?:[/-]|năm)\s*\d)", re.IGNORECASE)
+
+
+def _named_period(texts, held_on=None):
+    """A cell meeting's month or quarter ("định kỳ tháng 6/2023", "chuyên đề quý III/2022"); a quarter written
+    without its year ("chuyên đề quý II") is that of the meeting's year."""
     for text in filter(None, texts):
-        for period in Period.find_all(text):
+        for period in _periods_in(text):
             if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
                 return period
+    if held_on:
+        for text in filter(None, texts):
+            if match := QUARTER_ALONE.search(text):
+                number = match[1].upper()
+                quarter = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(number) or int(number)
+                with suppress(ValueError):
+                    return Period.quarter(held_on.year, quarter)
     return None
 
 
 def term_of(texts):
     """The term named in the first of `texts` that names one: "nhiệm kỳ 2020 - 2025" -> (2020, 2025)."""
     for text in texts:
-        match = TERM.search(text or "")
-        if match and 2 <= int(match["b"]) - int(match["a"]) <= 10:
-            return int(match["a"]), int(match["b"])
+        for match in TERM.finditer(text or ""):
+            if COMING.search(text[max(0, match.start() - 80) : match.start()]):
+                continue
+            if 2 <= int(match["b"]) - int(match["a"]) <= 10:
+                return int(match["a"]), int(match["b"])
     return None
