@@ -29,6 +29,7 @@ class Extraction:
     meeting_date: date | None = None
     part_of_day: str = ""
     organizing_unit: str = ""
+    organizing_body: str = ""  # as written: "Ban Thường vụ Huyện ủy Phú Lâm" for the unit "Huyện ủy Phú Lâm"
     meeting_type: str = "other"
     period: Period | None = None
     term: tuple[int, int] | None = None
@@ -76,7 +77,7 @@ class Extraction:
             "title": self.title or None,
             "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
             "published": self.published.date().isoformat() if self.published else None,
-            "organizing_unit": self.organizing_unit or None,
+            "organizing_unit": self.organizing_body or self.organizing_unit or None,
             "meeting_type": self.meeting_type,
             # a congress's period is its term, written once, as the term
             "period": str(self.period) if self.period and self.meeting_type != "dai_hoi" else None,
@@ -133,7 +134,9 @@ def _extract(layout: Layout, text: str, *, source_url=None) -> Extraction:
     )
     title = layout.title
     lead = facts.event_text(layout.lead, layout.paragraphs)
-    found.organizing_unit = facts.host_unit(lead, title, layout.paragraphs)
+    context = "\n".join([layout.lead, *layout.paragraphs])
+    found.organizing_body = facts.host_body(lead, title, layout.paragraphs, context=context)
+    found.organizing_unit = facts.unit_of(found.organizing_body)
     found.meeting_title, found.meeting_type = facts.meeting_of(title, lead, layout.paragraphs)
     first_sentence = facts.first_sentence(lead)
     texts = [title, found.meeting_title, first_sentence]

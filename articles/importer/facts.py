@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from newsroom.periods import Period, PeriodKind
 from newsroom.text import fold
 
-from .layout import SENTENCE_END
+from .layout import SENTENCE_END, UPPER
 
 # --- The meeting date: "Chiều ngày 18/6/2021", "Ngày 17-5-2023", "sáng 17/7", "ngày 17 tháng 5 năm 2023" ---
 
@@ -152,7 +152,7 @@ def _safe_date(year, month, day):
 ORG_PREFIX = re.compile(
     r"(?<![\w])(?:Đảng (?:bộ|ủy|uỷ)|Chi (?:bộ|ủy|uỷ)|Ban Thường vụ|Ban Chấp hành|BCH|BTV|Ban Cán sự|Đảng đoàn|"
     r"(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ)|Ban (?:Tuyên giáo|Dân vận|Tổ chức|Nội chính)|(?:Ủy|Uỷ) ban Kiểm tra|"
-    r"UBKT|Công đoàn|Đoàn Thanh niên|Đoàn TN|Hội Cựu chiến binh|Hội CCB|Hội Liên hiệp Phụ nữ|Hội LHPN|"
+    r"UBKT|Công đoàn|Đoàn Thanh niên|Đoàn TNCS|Đoàn TN|Hội Cựu chiến binh|Hội CCB|Hội Liên hiệp Phụ nữ|Hội LHPN|"
     r"Ủy ban nhân dân|UBND|Sở|Văn phòng|Trường|Công ty|Trung tâm|Bệnh viện|Ban Quản lý)(?![\w])"
 )
 HOST_VERB = re.compile(
@@ -161,7 +161,8 @@ HOST_VERB = re.compile(
 )
 # What follows a unit's name without being part of it: its place in the tree, a partner, who led a delegation.
 UNIT_QUALIFIER = re.compile(
-    r"\s+(?:trực thuộc|thuộc|phối hợp|cùng với|kết hợp với|liên kết với|do\s+(?:đồng chí|đ/c|ông|bà)|do)\b.*$",
+    r"\s+(?:trực thuộc|thuộc|phối hợp|cùng với|kết hợp với|liên kết với|do\s+(?:đồng chí|đ/c|ông|bà)|do|về việc|v/v|"
+    r"lần thứ|nhiệm kỳ)(?!\w).*$",
     re.IGNORECASE,
 )
 # The committee or a delegation acting for the unit: "BCH Đảng bộ Sở" is the Đảng bộ Sở.
@@ -170,27 +171,71 @@ COMMITTEE_OF = re.compile(
     r"(?=Đảng|Chi|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ))"
 )
 SUBJECT_END = re.compile(
-    r"\s+(?:đã|đang|sẽ|vừa|luôn|tiếp tục|được|lãnh đạo|chỉ đạo|thực hiện|có|là|đạt|tổ chức|tiến hành)\b|[:;,.]"
+    r"\s+(?:đã|đang|sẽ|vừa|luôn|tiếp tục|được|lãnh đạo|chỉ đạo|thực hiện|có|là|đạt|tổ chức|tiến hành|xây dựng|"
+    r"triển khai|quán triệt|ban hành|phát động|quan tâm|chú trọng|gồm|với|trong|tại)(?!\w)|[:;,.]"
 )
 SENTENCE_OPENER = re.compile(r"^(?:[^,]{0,40},\s+)?")
 
 
-def host_unit(lead: str, title: str, paragraphs=()) -> str:
-    """The unit that held the event, as written: the subject of "tổ chức" (or "sơ kết", "trao", "thăm" ...) in
-    the lead; else the first unit that is the subject of a sentence; else the unit the title names."""
+def host_unit(lead: str, title: str, paragraphs=(), *, context="") -> str:
+    """The unit that held the event, as a unit: `host_body()` without the committee that acted for it."""
+    return unit_of(host_body(lead, title, paragraphs, context=context))
+
+
+def unit_of(body):
+    """The unit a body belongs to: "Ban Thường vụ Huyện ủy Phú Lâm khóa XX" is "Huyện ủy Phú Lâm"."""
+    return re.sub(r"\s+kh[oó]a\s+[IVXLC]+$", "", COMMITTEE_OF.sub("", body)).strip()
+
+
+def host_body(lead: str, title: str, paragraphs=(), *, context="") -> str:
+    """The body that held the event, as written (its committee included): the subject of "tổ chức" (or "sơ kết",
+    "trao", "thăm" ...) in the lead; else the first unit that is the subject of a sentence; else the unit the
+    title names; else a commune or district that holds it ("xã Quang Sơn tổ chức"). A bare "chi bộ" is the
+    branch the text named before ("Chi bộ KH-ĐD ... Theo đó, ngày 15/4 chi bộ tổ chức")."""
+    found = _host_body(lead, title, paragraphs)
+    if BARE_UNIT.match(found) and context:
+        position = context.find(lead[:40]) if lead else -1
+        earlier = context[: position if position > 0 else len(context)]
+        named = [m for m in NAMED_UNIT.finditer(earlier) if fold(m["prefix"]) == fold(found)]
+        if named:
+            name = named[-1].group()
+            end = SUBJECT_END.search(name, len(named[-1]["prefix"]))
+            return _tidy_unit(name[: end.start()] if end else name)
+    return found
+
+
+def _host_body(lead, title, paragraphs):
     for sentence in _first_sentences(lead, 2):
         verb = HOST_VERB.search(sentence)
         if verb and (found := _subject_unit(sentence[: verb.start()])):
             return found
     for paragraph in [lead, *paragraphs]:
-        for sentence in SENTENCE_END.split(paragraph):
+        for sentence in SENTENCE_END.split(QUOTED.sub(" ", paragraph)):
             if found := _sentence_subject_unit(sentence):
                 return found
     if title:
-        verb = HOST_VERB.search(title)
-        if verb and (found := _subject_unit(title[: verb.start()])):
+        written = title[:1] + title[1:].lower() if title.isupper() else title  # "CHI BỘ MG ĐẠI NGHĨA TỔ CHỨC"
+        verb = HOST_VERB.search(written)
+        if verb and (found := _subject_unit(written[: verb.start()])):
             return found
+    for sentence in _first_sentences(lead, 2):
+        verb = HOST_VERB.search(sentence)
+        if verb and (place := PLACE_HOST.search(_clauses(sentence[: verb.start()])[-1])):
+            return place.group().strip()
     return ""
+
+
+# Lower-case forms of the Party's units that open a subject: "Sáng 2/1, chi bộ Cơ quan ... tổ chức".
+LOWER_ORG = re.compile(rf"(?<![\w])(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ)(?=\s+[{UPPER}0-9]|\s*$)")
+BARE_UNIT = re.compile(r"^(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ|chi ủy|chi uỷ)$", re.IGNORECASE)
+NAMED_UNIT = re.compile(rf"(?<![\w])(?P<prefix>[Cc]hi bộ|[Đđ]ảng bộ|[Đđ]ảng ủy|[Đđ]ảng uỷ)\s+[{UPPER}0-9][^,.;:]*")
+PLACE_HOST = re.compile(
+    rf"^(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Tt]hành phố|[Tt]hị xã)\s+(?:[{UPPER}][\w]*\s*)+$"
+)
+GENITIVE = re.compile(r"\bcủa$")
+# "... do đồng chí X, Phó Bí thư Đảng ủy Khối làm trưởng đoàn": the person who led, with the posts they hold
+LED_BY = re.compile(r"\s+do\s+(?:đồng chí|đ/c|ông|bà)\s.*$", re.IGNORECASE)
+DELEGATION = re.compile(r"\b[Đđ]oàn(?: công tác| đại biểu)? của$")
 
 
 def _first_sentences(text, count):
@@ -201,41 +246,57 @@ def first_sentence(text):
     return _first_sentences(text or "", 1)[0] if text else ""
 
 
+def _clauses(text):
+    """The clauses of a subject, split at commas and semicolons; a part that names no unit and opens with a capital
+    or "các" goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch", "Mặt trận Tổ quốc, các đoàn thể")."""
+    clauses = []
+    for part in re.split(r"(?<=[,;:])\s+", text):
+        if clauses and not ORG_PREFIX.search(part) and re.match(rf"(?:[{UPPER}]|các\s)", part):
+            clauses[-1] += " " + part
+        else:
+            clauses.append(part)
+    return clauses
+
+
 def _subject_unit(subject):
-    """The unit in the subject of a sentence: the last organization named at the start of a clause, the one after
-    "do" ("Hội nghị do Đảng ủy X tổ chức") or "của" ("Đoàn công tác của Đảng ủy X"), else the first one."""
-    starts = list(ORG_PREFIX.finditer(subject))
-    if not starts:
-        return ""
+    """The unit in the subject of a sentence, from its last clause that names one: the one after "do" ("Hội nghị
+    do Đảng ủy X tổ chức") or "Đoàn công tác của", else the first one that is not a complement ("sự nhất trí
+    của Đảng bộ thị xã"), else the last one."""
+    subject = LED_BY.sub("", subject)
+    for clause in reversed(_clauses(subject)):
+        starts = sorted([*ORG_PREFIX.finditer(clause), *LOWER_ORG.finditer(clause)], key=lambda m: m.start())
+        if not starts:
+            continue
 
-    def before(m):
-        return subject[: m.start()].rstrip()
+        def before(m, clause=clause):
+            return clause[: m.start()].rstrip()
 
-    clause_starts = [m for m in starts if m.start() == 0 or before(m).endswith((",", "(", "-", "–"))]
-    owner = [m for m in starts if re.search(r"(?:\bdo|\b[Đđ]oàn(?: công tác| đại biểu)? của)$", before(m))]
-    if owner:
-        chosen = owner[0]
-    elif clause_starts:
-        chosen = clause_starts[-1]
-    else:
-        chosen = starts[0]
-    return _tidy_unit(subject[chosen.start() :])
+        owner = [m for m in starts if re.search(r"\bdo$", before(m)) or DELEGATION.search(before(m))]
+        subjects = [m for m in starts if not GENITIVE.search(before(m))]
+        chosen = owner[0] if owner else subjects[0] if subjects else starts[-1]
+        return _tidy_unit(clause[chosen.start() :].rstrip(" ,;:"))
+    return ""
+
+
+PARTY_OR_MASS_UNIT = re.compile(
+    r"(?:BCH |BTV |Ban Chấp hành |Ban Thường vụ )?(?:Đảng|Chi|Công đoàn|Đoàn|Hội|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ))"
+)
 
 
 def _sentence_subject_unit(sentence):
     """A unit that opens a sentence (after a short opening phrase): "Năm 2015, BCH Đảng bộ Sở đã lãnh đạo ..."."""
     rest = sentence[SENTENCE_OPENER.match(sentence).end() :]
-    rest = COMMITTEE_OF.sub("", rest)
     match = ORG_PREFIX.match(rest)
-    if not match or not re.match(r"Đảng|Chi|Công đoàn|Đoàn|Hội|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ)", rest):
+    if not match or not PARTY_OR_MASS_UNIT.match(rest):
         return ""
     end = SUBJECT_END.search(rest, match.end())
-    return _tidy_unit(rest[: end.start()] if end else "")
+    found = unit_of(_tidy_unit(rest[: end.start()] if end else ""))  # a committee that leads is its unit
+    return "" if BARE_UNIT.match(found) else found
 
 
 def _tidy_unit(text):
-    text = UNIT_QUALIFIER.sub("", COMMITTEE_OF.sub("", text.strip()))
-    text = re.sub(r"\s+(?:đã|vừa|cũng|sẽ|long trọng|chính thức|trang trọng|đến)\s*$", "", text)
+    text = UNIT_QUALIFIER.sub("", text.strip())
+    text = re.sub(r"(?:\s+(?:đã|vừa|cũng|sẽ|long trọng|chính thức|trang trọng|đến|được))+\s*$", "", text)
     return text.strip(" ,;:-–").strip()
 
 

@@ -11,6 +11,9 @@ from newsroom.text import fold, nfc, phrases, tone_key
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
+# Capital letters, Vietnamese ones included (a range such as À-Ỹ would take in small letters too).
+UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper())
+
 SOURCE_LINE = re.compile(r"^#\s*source\s*:\s*(?P<url>\S+)\s*$", re.IGNORECASE)
 # A capture tool's prefix before the headline: " date 2023-10 Title", " date 2025-10-27 Title".
 CAPTURE_PREFIX = re.compile(r"^date\s+(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?:\s+|$)")
@@ -90,7 +93,7 @@ NOT_A_CAPTION = re.compile(
     r"^(?:\S+|.*(?:%\w+%|\{\{.*\}\}|\$\{.*\}).*|\([^()]*\)|.*\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE
 )
 # A gallery's alt text before each caption: "<headline> ảnh 1 <caption>", "<headline> ảnh 2<caption>".
-GALLERY_ALT = re.compile(r"^.{10,}?\s+ảnh\s*\d{1,2}\s*(?=[A-ZĐÀ-Ỹ])")
+GALLERY_ALT = re.compile(rf"^.{{10,}}?\s+ảnh\s*\d{{1,2}}\s*(?=[{UPPER}])")
 ILLUSTRATION = re.compile(r"\(?\s*ảnh(?: minh họa| minh hoạ| tư liệu| internet)\s*\)?\.?$", re.IGNORECASE)
 GALLERY_HEADING = re.compile(
     r"^(?:một số |những |các |chùm )?(?:hình ảnh|ảnh)(?:\s+(?:tại|của|về|hoạt động|trong|buổi|hội nghị|đại hội|"
