@@ -279,7 +279,8 @@ def _subject_unit(subject):
 
 
 PARTY_OR_MASS_UNIT = re.compile(
-    r"(?:BCH |BTV |Ban Chấp hành |Ban Thường vụ )?(?:Đảng|Chi|Công đoàn|Đoàn|Hội|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ))"
+    r"(?:BCH |BTV |Ban Chấp hành |Ban Thường vụ )?"
+    r"(?:Đảng|Chi|Công đoàn|Đoàn|Hội|(?:Tỉnh|Huyện|Thành|Thị|Quận) (?:ủy|uỷ))"
 )
 
 
