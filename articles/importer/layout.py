@@ -132,6 +132,7 @@ UNIT_OPENING = re.compile(
 )
 WRITER_AND_UNIT = re.compile(r"^(?P<name>[^()\-–]+?)\s*(?:\(|\s[-–]\s)\s*(?P<unit>[^()]+?)\)?$")
 SCENE_VERB = re.compile(r"\b(?:phát biểu|trao|tặng|ra mắt|chụp|dự|tham dự|thăm|biểu quyết)\b", re.IGNORECASE)
+SCENE_SUBJECT = re.compile(r"^(?:đồng chí|đ/c|các đồng chí|các đ/c|lãnh đạo|đại biểu|các đại biểu)\s", re.IGNORECASE)
 SOURCE_CREDIT = re.compile(r"^(?:nguồn|theo)\s*:?\s+(?P<source>.{2,80}?)\.?$", re.IGNORECASE)
 
 
@@ -249,7 +250,9 @@ def looks_like_caption(line):
     """A short stand-alone line describing a photo rather than telling the story: "Toàn cảnh Hội nghị",
     "Đ/c ... phát biểu tại Hội nghị": one clause, no narrative opening or tense, no list or heading marks."""
     count = len(words(line))
-    if count > 30 or len(sentences(line)) > 1 or LIST_MARKER.match(line) or line.endswith((":", ";", ",")):
+    # a longer line is a caption only as one scene: who, in what post, doing what ("Đồng chí ... trao ...")
+    longest = 50 if SCENE_SUBJECT.match(line) and SCENE_VERB.search(line) else 30
+    if count > longest or len(sentences(line)) > 1 or LIST_MARKER.match(line) or line.endswith((":", ";", ",")):
         return False
     if line.upper() == line or NARRATION.search(line.rstrip(".")) or NARRATIVE_OPENING.match(line):
         return False
