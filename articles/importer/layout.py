@@ -256,7 +256,7 @@ def looks_like_caption(line):
         return False
     if line.upper() == line or NARRATION.search(line.rstrip(".")) or NARRATIVE_OPENING.match(line):
         return False
-    return True
+    return not LEAD_OPENING.match(fold(line))  # "Ngày 13/6/2017 Chi bộ ... tiến hành Đại hội": a report
 
 
 def _capitalized(word):
