@@ -209,7 +209,7 @@ def parse_published(line) -> datetime | None:
         except ValueError:
             return None
         return found.astimezone(TZ) if found.tzinfo else found.replace(tzinfo=TZ)
-    for part in line.split("|"):
+    for part in [re.sub(r"(\d{4})\s*\|\s*(?=\d{1,2}:\d\d)", r"\1 ", line), *line.split("|")]:  # "17/07/2019 | 09:15"
         key = fold(part).strip(" ()[]")
         match = PUBLISHED.match(key) or PUBLISHED_WORDS.match(key)
         if match:
@@ -381,11 +381,11 @@ def _read_header(lines, layout, known, title_hint):
         if key in known or line in repeated and layout.title and not _is_body_start(line):
             _add_caption(layout, line)
             continue
-        if _is_body_start(line) and (layout.title or title_hint or len(words(line)) > 60):
-            return index
-        if not layout.title and title_hint and key == tone_key(title_hint):
+        if not layout.title and title_hint and key == tone_key(title_hint):  # the page's headline, however long
             layout.title = line
             continue
+        if _is_body_start(line) and (layout.title or title_hint or len(words(line)) > 60):
+            return index
         crumbs = breadcrumb_parts(line)
         if crumbs and (layout.title or title_hint or index + 1 < len(lines) and _is_title(lines[index + 1])):
             layout.breadcrumb = layout.breadcrumb or crumbs

@@ -637,3 +637,16 @@ def test_people_among_place_and_body_names():
     )
     found = extract(article(TITLE, lead, BODY))
     assert [(p.name, p.chair) for p in found.people] == [("Trần Minh Tâm", True), ("Nguyễn Thanh Nghị", False)]
+
+
+def test_a_pages_long_headline_and_the_date_line_under_it():
+    headline = " ".join(["Tập trung thực hiện thắng lợi nhiệm vụ năm 2019"] * 4)  # 36 words: still the <h1>
+    page = f"""<html><body><article><div>Hoạt động Đảng</div><h1>{headline}</h1>
+    <div>Ngày đăng 17/07/2019 | 09:15</div><p>{LEAD}</p><p>{BODY}</p></article></body></html>"""
+    found = extract_html(page)
+    assert (found.title, found.published, found.lead) == (headline, datetime(2019, 7, 17, 9, 15, tzinfo=TZ), LEAD)
+
+
+def test_the_site_name_is_not_part_of_a_pages_headline():
+    page = f"<html><head><title>{TITLE} - Cổng TTĐT</title></head><body><p>{LEAD}</p><p>{BODY}</p></body></html>"
+    assert extract_html(page).title == TITLE
