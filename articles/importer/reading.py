@@ -240,12 +240,12 @@ def _blocks(chunks):
 
 
 def _headline_of(head_title):
-    """The headline in a page's <title>: "Hội nghị sơ kết ... - Cổng thông tin điện tử" without the site's name; ""
-    for a section's or the site's own name ("Tin tức - Cổng thông tin điện tử")."""
+    """The headline in a page's <title>, "Hội nghị sơ kết ... - Cổng thông tin điện tử", without the site's name
+    that closes it; "" for a section's name ("Tin tức - Cổng thông tin điện tử")."""
     parts = re.split(r"\s+[-|–]\s+", head_title)
-    if len(parts) > 1 and len(parts[-1]) < len(" - ".join(parts[:-1])):
+    if len(parts) > 1:
         head_title = head_title[: head_title.rfind(parts[-1])].rstrip(" -|–")
-    return head_title if len(head_title.split()) >= 3 and len(parts) <= 3 else ""
+    return head_title if len(head_title.split()) >= 3 else ""
 
 
 def parse_html(html: str) -> Page:
