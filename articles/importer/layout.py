@@ -104,7 +104,7 @@ GALLERY_HEADING = re.compile(
 NARRATIVE_OPENING = re.compile(
     r"^(?:phát biểu|tại|theo|trong|về|để|với|sau|qua|nhằm|thực hiện|kết luận|bước sang|tiếp theo|tiếp đó|dịp này|"
     r"được biết|nhân dịp|nhân|ngay sau|trước đó|đồng thời|bên cạnh|ngoài ra|cùng ngày|thay mặt|năm|tháng|"
-    r"hiện nay|từ|đến nay|như vậy|vì vậy|do đó|tuy nhiên|mặc dù|trước|sau khi|khi|nếu)\b",
+    r"hiện nay|từ|đến nay|như vậy|vì vậy|do đó|tuy nhiên|mặc dù|trước|sau khi|khi|nếu|kết thúc)\b",
     re.IGNORECASE,
 )
 # A sentence ends at . ! ? or … before a capital, but not after an abbreviated degree or initial ("TS. Diệp").
