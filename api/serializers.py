@@ -7,6 +7,7 @@ from sorl.thumbnail import get_thumbnail
 
 from articles.models import Article
 from articles.tasks import RENDITIONS
+from documents.models import Document, DocumentFile, Field, Issuer
 from newsroom.html import clean_html
 from organizations.models import Meeting, Organization
 
@@ -116,3 +117,54 @@ class MeetingSerializer(serializers.ModelSerializer):
         model = Meeting
         fields = ["id", "title", "kind", "kind_label", "held_on", "part_of_day", "location", "host", "period"]
         fields += ["summary", "url"]
+
+
+class IssuerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Issuer
+        fields = ["slug", "name"]
+
+
+class FieldSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Field
+        fields = ["slug", "name"]
+
+
+class DocumentFileSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", help_text="Tải tệp về (tên tệp dễ đọc).")
+    kind = serializers.CharField(help_text="pdf hoặc docx.")
+    size = serializers.IntegerField(help_text="Kích thước, byte.")
+
+    class Meta:
+        model = DocumentFile
+        fields = ["label", "kind", "size", "url"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(help_text="Như bài viết trích dẫn, vd. “Chỉ thị số 05-CT/TW”.")
+    form_label = serializers.CharField(source="get_form_display", help_text="Hình thức văn bản, vd. “Chỉ thị”.")
+    plenum_name = serializers.CharField(help_text="Vd. “Nghị quyết Trung ương 4 khóa XII”, hoặc rỗng.")
+    status = serializers.CharField(help_text="Hiệu lực hôm nay, vd. “Còn hiệu lực”, “Đã được thay thế”.")
+    issuer = IssuerSerializer()
+    fields = FieldSerializer(many=True)
+    files = DocumentFileSerializer(many=True)
+    replaces = serializers.SerializerMethodField(help_text="Các văn bản công khai mà văn bản này thay thế (slug).")
+    replaced_by = serializers.SerializerMethodField(help_text="Văn bản công khai thay thế văn bản này (slug).")
+    url = serializers.CharField(source="get_absolute_url", help_text="Trang văn bản trên trang tin.")
+
+    class Meta:
+        model = Document
+        fields = ["slug", "title", "form", "form_label", "number", "plenum_name", "issuer", "issued_on"]
+        fields += ["effective_on", "expires_on", "status", "signer_name", "signer_title", "summary", "fields"]
+        fields += ["files", "replaces", "replaced_by", "url"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_replaces(self, document):
+        return [replaced.slug for replaced in document.public_replaces]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_replaced_by(self, document):
+        """An internal document that replaces a public one stays unnamed, as on the document's page."""
+        replacing = document.replaced_by
+        return replacing.slug if replacing and replacing.is_public else None

@@ -10,6 +10,7 @@ router = SimpleRouter()
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("units", views.UnitViewSet, basename="unit")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
+router.register("documents", views.DocumentViewSet, basename="document")
 
 app_name = "api"
 urlpatterns = [

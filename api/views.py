@@ -2,7 +2,7 @@
 cursor ordering and a line in urls.py."""
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Length, Substr
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
@@ -20,6 +20,8 @@ from articles.filters import ArticleFilter, MeetingFilter
 from articles.models import Article
 from articles.sitemaps import PeriodSitemap
 from comments.models import Comment
+from documents.filters import DocumentFilter
+from documents.models import Document
 from newsroom.http import rate_limited
 from organizations.models import Organization
 
@@ -135,6 +137,23 @@ class MeetingViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return Article.objects.published().reported_meetings().select_related("host")
+
+
+class DocumentViewSet(ReadOnlyViewSet):
+    """Public documents (never internal ones), newest first, with the document library's filters (/van-ban/)."""
+
+    lookup_field = "slug"
+    ordering = ["-issued_on", "-pk"]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = DocumentFilter
+    serializer_class = serializers.DocumentSerializer
+
+    def get_queryset(self):
+        replaces = Prefetch(
+            "replaces", queryset=Document.objects.public().only("slug", "replaced_by"), to_attr="public_replaces"
+        )
+        documents = Document.objects.public().for_listing().select_related("replaced_by")
+        return documents.prefetch_related("files", replaces)
 
 
 class PeriodListView(PublicAPIMixin, APIView):

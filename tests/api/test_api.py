@@ -1,5 +1,7 @@
 """The public JSON API: public data only, the public list's filters, cursors, ETags, CORS and its rate limit."""
 
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -8,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from comments.models import Comment
+from documents.models import Document
 from organizations.models import Meeting
+from tests.documents.factories import DocumentFactory, DocumentFileFactory, FieldFactory, IssuerFactory
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -92,6 +96,67 @@ def test_the_filters_of_the_public_list():
     assert bad.status_code == 400 and {"period", "unit"} <= set(bad.json())
 
 
+def test_only_public_documents_and_what_the_document_page_shows():
+    field = FieldFactory(name="Xây dựng Đảng")
+    old = DocumentFactory(number="03-CT/TW", issued_on=date(2011, 5, 14))
+    directive = DocumentFactory(
+        number="05-CT/TW", issued_on=date(2016, 5, 15), signer_name="Nguyễn Phú Trọng", signer_title="Tổng Bí thư"
+    )
+    directive.fields.add(field)
+    attached = DocumentFileFactory(document=directive, label="Toàn văn Chỉ thị")
+    old.replaced_by = directive
+    old.save()
+    internal = DocumentFactory(number="12-CV/TU", is_public=False, summary="Văn bản nội bộ mật")
+    hidden_old = DocumentFactory(number="01-CT/TW", issued_on=date(2006, 1, 1), replaced_by=directive)
+    DocumentFactory(number="02-CT/TW", issued_on=date(2007, 1, 1), replaced_by=internal)
+    hidden_old.is_public = False
+    hidden_old.save()
+
+    listed = get("/api/v1/documents/")
+    assert internal.slug not in slugs(listed) and hidden_old.slug not in slugs(listed)
+    assert "Văn bản nội bộ mật".encode() not in listed.content and b"12-CV/TU" not in listed.content
+    assert get(f"/api/v1/documents/{internal.slug}/").status_code == 404
+
+    data = get(f"/api/v1/documents/{directive.slug}/").json()
+    assert (data["title"], data["form"], data["form_label"], data["number"]) == (
+        "Chỉ thị số 05-CT/TW",
+        "chi_thi",
+        "Chỉ thị",
+        "05-CT/TW",
+    )
+    assert (data["issuer"]["name"], data["issued_on"]) == (directive.issuer.name, "2016-05-15")
+    assert (data["signer_name"], data["signer_title"]) == ("Nguyễn Phú Trọng", "Tổng Bí thư")
+    assert data["fields"] == [{"slug": field.slug, "name": "Xây dựng Đảng"}]
+    assert data["files"] == [
+        {"label": "Toàn văn Chỉ thị", "kind": "pdf", "size": attached.size, "url": attached.get_absolute_url()}
+    ]
+    assert Client().get(data["files"][0]["url"]).status_code == 200
+    assert data["url"] == directive.get_absolute_url()
+    assert (data["replaces"], data["replaced_by"]) == ([old.slug], None)  # never the internal one it replaces
+    assert get(f"/api/v1/documents/{old.slug}/").json()["replaced_by"] == directive.slug
+    replaced_by_internal = [d for d in listed.json()["results"] if d["number"] == "02-CT/TW"]
+    assert replaced_by_internal[0]["replaced_by"] is None and replaced_by_internal[0]["status"] == "Đã được thay thế"
+
+
+def test_the_filters_of_the_document_library():
+    politburo = IssuerFactory(name="Bộ Chính trị")
+    field = FieldFactory(name="Kinh tế - xã hội")
+    directive = DocumentFactory(number="05-CT/TW", issuer=politburo, issued_on=date(2016, 5, 15))
+    decision = DocumentFactory(form=Document.Form.QUYET_DINH, number="89/QĐ-UBND", issued_on=date(2021, 3, 2))
+    decision.fields.add(field)
+    DocumentFactory(number="07-CT/TW", issuer=politburo, issued_on=date(2021, 6, 1), is_public=False)
+
+    assert slugs(get("/api/v1/documents/?form=quyet_dinh")) == [decision.slug]
+    assert slugs(get(f"/api/v1/documents/?issuer={politburo.slug}")) == [directive.slug]
+    assert slugs(get("/api/v1/documents/?year=2021")) == [decision.slug]
+    assert slugs(get(f"/api/v1/documents/?field={field.slug}")) == [decision.slug]
+    assert slugs(get("/api/v1/documents/?q=chi+thi+05")) == [directive.slug]
+    assert slugs(get(f"/api/v1/documents/?form=chi_thi&year=2016&issuer={politburo.slug}")) == [directive.slug]
+
+    bad = get("/api/v1/documents/?year=1800&form=khong-co&issuer=khong-co")
+    assert bad.status_code == 400 and {"year", "form", "issuer"} <= set(bad.json())
+
+
 def test_the_units_tree_links_each_unit_to_its_parent():
     province = OrganizationFactory(name="Tỉnh ủy")
     unit = OrganizationFactory(name="Đảng bộ Khối", parent=province)
@@ -151,9 +216,8 @@ def test_rate_limit_per_client(settings):
 def test_openapi_description_and_its_page_served_from_the_site():
     schema = get("/api/v1/openapi.json")
     assert schema.status_code == 200 and schema.json()["openapi"].startswith("3.")
-    assert {"/api/v1/articles/", "/api/v1/units/", "/api/v1/meetings/", "/api/v1/periods/"} <= set(
-        schema.json()["paths"]
-    )
+    paths = {"/api/v1/articles/", "/api/v1/units/", "/api/v1/meetings/", "/api/v1/periods/", "/api/v1/documents/"}
+    assert paths <= set(schema.json()["paths"]) and "/api/v1/documents/{slug}/" in schema.json()["paths"]
     page = get("/api/v1/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "https://" not in page and "http://" not in page
@@ -175,7 +239,13 @@ def grow(count):
         ArticlePhotoFactory(article=article)
         ArticlePhotoFactory(article=article)
         Comment.objects.create(article=article, name="An", email="an@example.vn", text="Hay", status="approved")
-    return article
+        document = DocumentFactory(issued_on=date(2021, 3, 2), replaced_by=DocumentFactory(issued_on=date(2022, 1, 1)))
+        document.fields.add(FieldFactory(), FieldFactory())
+        DocumentFileFactory(document=document)
+        DocumentFileFactory(document=document)
+        DocumentFactory(issued_on=date(2020, 1, 1), replaced_by=document)
+        DocumentFactory(is_public=False, replaced_by=document)
+    return article, document
 
 
 def queries(url):
@@ -186,12 +256,14 @@ def queries(url):
 
 
 API_PAGES = ["/api/v1/articles/", "/api/v1/articles/?period=2021-H1&q=hoi+nghi", "/api/v1/units/"]
-API_PAGES += ["/api/v1/meetings/", "/api/v1/periods/"]
+API_PAGES += ["/api/v1/meetings/", "/api/v1/periods/", "/api/v1/documents/", "/api/v1/documents/?year=2021&q=chi+thi"]
 
 
 def test_each_api_page_runs_as_many_queries_with_many_rows_as_with_few():
-    last = grow(3)
-    few = {url: queries(url) for url in [*API_PAGES, f"/api/v1/articles/{last.slug}/"]}
-    last = grow(25)
-    many = {url: queries(url) for url in [*API_PAGES, f"/api/v1/articles/{last.slug}/"]}
+    article, document = grow(3)
+    details = [f"/api/v1/articles/{article.slug}/", f"/api/v1/documents/{document.slug}/"]
+    few = {url: queries(url) for url in [*API_PAGES, *details]}
+    article, document = grow(25)
+    details = [f"/api/v1/articles/{article.slug}/", f"/api/v1/documents/{document.slug}/"]
+    many = {url: queries(url) for url in [*API_PAGES, *details]}
     assert list(many.values()) == list(few.values())
