@@ -4,7 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -170,6 +170,10 @@ class ArticleQuerySet(models.QuerySet):
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
 
+    def of_kind(self, kind):
+        """Reports of meetings of `kind`: the article's own kind, else its meeting's."""
+        return self.filter(Q(meeting_kind=kind) | Q(meeting_kind="", meeting__kind=kind))
+
     def for_listing(self):
         return self.select_related("unit", "category", "cover", "meeting")
 
@@ -267,6 +271,13 @@ class Article(HasPeriod):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
+    meeting_kind = models.CharField(
+        _("loại hội nghị"),
+        max_length=24,
+        choices=Meeting.Kind.choices,
+        blank=True,
+        help_text=_("Để trống: theo hội nghị đã chọn. Chọn cùng đơn vị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
+    )
     category = models.ForeignKey(
         Category,
         verbose_name=_("chuyên mục"),
@@ -285,7 +296,13 @@ class Article(HasPeriod):
     source = models.CharField(_("nguồn tin"), max_length=120, blank=True, help_text=_("Vd. “BDK.VN”."))
     source_url = models.URLField(_("địa chỉ gốc"), max_length=500, blank=True)
     cover = models.ForeignKey(
-        Photo, verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Photo,
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Để trống: ảnh đầu tiên của thư viện ảnh."),
     )
     photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
     import_key = models.CharField(
@@ -358,6 +375,13 @@ class Article(HasPeriod):
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
 
+    def take_cover_from_gallery(self):
+        """No cover chosen: the first photo of the gallery is the article's picture."""
+        if self.cover_id is None:
+            first = ArticlePhoto.objects.filter(article=OuterRef("pk")).order_by("order", "pk").values("photo")[:1]
+            Article.all_objects.filter(pk=self.pk, cover__isnull=True).update(cover=Subquery(first))
+            self.refresh_from_db(fields=["cover"])
+
     def is_published(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -405,6 +429,10 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return self.caption or str(self.photo)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.take_cover_from_gallery()
 
     @property
     def display_credit(self):

@@ -21,6 +21,7 @@ from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
+from newsroom.admin import PeriodListFilter, PeriodPickerAdmin
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from newsroom.roles import SITE_ADMIN
 
@@ -298,9 +299,9 @@ class MeetingParticipantInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(HistoryAdmin):
-    list_display = ["title", "host", "kind", "held_on", "period_code"]
-    list_filter = ["kind", "period_kind", ("host", admin.RelatedOnlyFieldListFilter)]
+class MeetingAdmin(PeriodPickerAdmin, HistoryAdmin):
+    list_display = ["title", "host", "kind", "held_on", "period_label"]
+    list_filter = ["kind", "period_kind", PeriodListFilter, ("host", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["host"]
     search_fields = ["title", "host__name", "host__short_name"]
     date_hierarchy = "held_on"
@@ -321,6 +322,10 @@ class MeetingAdmin(HistoryAdmin):
     def get_urls(self):
         propose = path("de-xuat/", self.admin_site.admin_view(propose_view), name="organizations_meeting_propose")
         return [propose, *super().get_urls()]
+
+    @admin.display(description=_("kỳ báo cáo"), ordering="period_start")
+    def period_label(self, meeting):
+        return meeting.period.label if meeting.period else ""
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         field = super().formfield_for_choice_field(db_field, request, **kwargs)

@@ -10,6 +10,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from newsroom.admin import PeriodListFilter, PeriodPickerAdmin
 from newsroom.images import validate_image
 from organizations.admin import proposal_attrs
 from organizations.models import Meeting, Organization
@@ -118,20 +119,14 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("Bắt buộc khi trả lại hoặc gỡ bài."),
     )
 
-    proposal_kind = forms.ChoiceField(
-        label=_("loại hội nghị"),
-        required=False,
-        choices=[("", "---------"), *Meeting.Kind.choices],
-        help_text=_("Chọn đơn vị và loại hội nghị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
-    )
-
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 -- the admin's fieldsets choose the fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposal_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+        if "meeting_kind" in self.fields:
+            self.fields["meeting_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
         allow_current_photo(self, "cover", self.instance.cover_id)
 
     def clean(self):
@@ -149,10 +144,18 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryAdmin):
+class ArticleAdmin(PeriodPickerAdmin, ArticleHistoryAdmin):
     form = ArticleAdminForm
     list_display = ["title", "unit", "status", "waiting", "published_at", "is_published"]
-    list_filter = ["status", "is_featured", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        "is_featured",
+        "category",
+        "meeting_kind",
+        "period_kind",
+        PeriodListFilter,
+        ("unit", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["unit", "category"]
     search_fields = ["title", "lead", "unit__name", "unit__short_name"]
     date_hierarchy = "published_at"
@@ -161,7 +164,7 @@ class ArticleAdmin(ArticleHistoryAdmin):
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "proposal_kind", "related_units", "meeting", "period_code"]}),
+        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "meeting_kind", "related_units", "meeting", "period_code"]}),
         (_("Phân loại"), {"fields": ["category", "tags"]}),
         (_("Tác giả và nguồn"), {"fields": ["byline", "photo_credit", "source", "source_url", "cover"]}),
         (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
