@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +14,5 @@ class ArticlesConfig(AppConfig):
         post_save.connect(
             signals.forget_site_settings, sender=self.get_model("SiteSettings"), dispatch_uid="site-cache"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(signals.forget_menu, sender=self.get_model("Category"), dispatch_uid=f"menu-{signal}")

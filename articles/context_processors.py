@@ -1,5 +1,7 @@
-from .models import SiteSettings
+from django.utils.functional import SimpleLazyObject
+
+from .models import Category, SiteSettings
 
 
 def site(request):
-    return {"site": SiteSettings.current()}
+    return {"site": SiteSettings.current(), "menu_categories": SimpleLazyObject(Category.menu)}

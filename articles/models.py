@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -20,6 +22,7 @@ from newsroom.text import fold, nfc, slugify_vi, tone_key
 from organizations.models import Meeting, Organization
 
 SITE_SETTINGS_CACHE_KEY = "site-settings"
+MENU_CACHE_KEY = "category-menu"
 
 
 class Category(models.Model):
@@ -40,6 +43,15 @@ class Category(models.Model):
         if not self.slug:
             self.slug = unique_slug(Category, self.name, max_length=120, exclude_pk=self.pk)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def menu(cls):
+        """The categories of the site's menu, cached (every page shows them): [(name, slug)]."""
+        items = cache.get(MENU_CACHE_KEY)
+        if items is None:
+            items = list(cls.objects.values_list("name", "slug"))
+            cache.set(MENU_CACHE_KEY, items, 3600)
+        return items
 
 
 class TagQuerySet(models.QuerySet):
@@ -169,6 +181,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
+
+    def featured(self, count=3):
+        """The newest `count` featured articles: the top of the home page."""
+        return self.filter(is_featured=True)[:count]
+
+    def published_within(self, period):
+        """Published between the first and the last day of `period` (local days, as ranges of the indexed column)."""
+        start = timezone.make_aware(datetime.combine(period.start, time.min))
+        end = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
+    def not_in_period(self, period):
+        """Those not reporting on `period` (nor on a part of it)."""
+        return self.exclude(period_start__gte=period.start, period_end__lte=period.end)
 
     def of_kind(self, kind):
         """Reports of meetings of `kind`: the article's own kind, else its meeting's."""
@@ -375,6 +401,14 @@ class Article(HasPeriod):
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
 
+    def cover_placement(self):
+        """The gallery row of the cover photo, for its caption (from the prefetched gallery)."""
+        return next((item for item in self.gallery.all() if item.photo_id == self.cover_id), None)
+
+    def other_photos(self):
+        """The gallery without the cover, which the page shows large above the text."""
+        return [item for item in self.gallery.all() if item.photo_id != self.cover_id]
+
     def take_cover_from_gallery(self):
         """No cover chosen: the first photo of the gallery is the article's picture."""
         if self.cover_id is None:
@@ -453,6 +487,13 @@ class SiteSettings(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    banner = ImageField(
+        _("ảnh băng rôn"),
+        upload_to="site/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px, JPEG, PNG hoặc WebP); để trống: chỉ hiện tên trang."),
+    )
 
     class Meta:
         verbose_name = _("thông tin trang")
