@@ -492,7 +492,7 @@ class SiteSettings(models.Model):
         upload_to="site/",
         blank=True,
         validators=[validate_image],
-        help_text=_("Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px, JPEG, PNG hoặc WebP); để trống: chỉ hiện tên trang."),
+        help_text=_("Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px); để trống: chỉ hiện tên trang."),
     )
 
     class Meta:

@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sitesettings',
             name='banner',
-            field=models.ImageField(blank=True, help_text='Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px, JPEG, PNG hoặc WebP); để trống: chỉ hiện tên trang.', upload_to='site/', validators=[newsroom.images.validate_image], verbose_name='ảnh băng rôn'),
+            field=models.ImageField(blank=True, help_text='Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px); để trống: chỉ hiện tên trang.', upload_to='site/', validators=[newsroom.images.validate_image], verbose_name='ảnh băng rôn'),
         ),
     ]
