@@ -1,6 +1,8 @@
 from contextlib import suppress
 
 from django.contrib import admin, messages
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
@@ -96,3 +98,22 @@ class PeriodPickerAdmin(admin.ModelAdmin):
             field.widget = PeriodPicker()
             field.help_text = PICKER_HELP
         return field
+
+
+class EndedListFilter(admin.SimpleListFilter):
+    """Rows still running or ended, by an end date that may be empty: in words, not "Rỗng / Không rỗng"."""
+
+    field = ""
+    current_label = _("Đang hoạt động")
+    ended_label = _("Đã kết thúc")
+
+    def lookups(self, request, model_admin):
+        return [("con", self.current_label), ("het", self.ended_label)]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "con":
+            return queryset.filter(Q(**{f"{self.field}__isnull": True}) | Q(**{f"{self.field}__gte": today}))
+        if self.value() == "het":
+            return queryset.filter(**{f"{self.field}__lt": today})
+        return queryset

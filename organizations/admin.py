@@ -21,7 +21,7 @@ from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
-from newsroom.admin import PeriodListFilter, PeriodPickerAdmin
+from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from newsroom.roles import SITE_ADMIN
 
@@ -92,12 +92,31 @@ class OrganizationForm(movenodeform_factory(Organization)):
         return cleaned
 
 
+class UnitStatusFilter(EndedListFilter):
+    title = _("tình trạng")
+    parameter_name = "tinh_trang"
+    field = "valid_to"
+    ended_label = _("Đã giải thể, sáp nhập hoặc chia tách")
+
+
+class MembershipStatusFilter(EndedListFilter):
+    title = _("sinh hoạt")
+    parameter_name = "sinh_hoat"
+    field = "until"
+    current_label = _("Đang sinh hoạt")
+    ended_label = _("Đã thôi sinh hoạt tại đơn vị")
+
+
 @admin.register(Organization)
 class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     form = OrganizationForm
     public = True
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
-    list_filter = ["kind", "needs_review", ("valid_to", admin.EmptyFieldListFilter)]
+    list_filter = ["kind", UnitStatusFilter, "needs_review"]
+
+    class Media:
+        js = ["admin/js/unit_tree.js"]
+
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
     autocomplete_fields = ["contact_person", "succeeded_by"]
@@ -226,7 +245,7 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         "end_reason",
-        ("until", admin.EmptyFieldListFilter),
+        MembershipStatusFilter,
         ("organization", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["person", "organization"]
