@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from treebeard.admin import TreeAdmin
@@ -116,6 +117,19 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
 
     class Media:
         js = ["admin/js/unit_tree.js"]
+
+    def get_list_display(self, request):
+        """Below the whole tree the list is flat: each name indented by its depth under the user's top unit."""
+        display = super().get_list_display(request)
+        if request.user.is_superuser:
+            return display
+        top = min(Organization.objects.assigned_to(request.user).values_list("depth", flat=True), default=1)
+
+        @admin.display(description=_("tên đầy đủ"), ordering="path")
+        def name(unit):
+            return format_html('<span class="unit-depth unit-depth-{}">{}</span>', min(unit.depth - top, 5), unit.name)
+
+        return [name, *display[1:]]
 
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
