@@ -14,5 +14,7 @@ class ArticlesConfig(AppConfig):
         post_save.connect(
             signals.forget_site_settings, sender=self.get_model("SiteSettings"), dispatch_uid="site-cache"
         )
-        for signal in (post_save, post_delete):
-            signal.connect(signals.forget_menu, sender=self.get_model("Category"), dispatch_uid=f"menu-{signal}")
+        # the cached site settings carry the category menu
+        category = self.get_model("Category")
+        post_save.connect(signals.forget_site_settings, sender=category, dispatch_uid="menu-save")
+        post_delete.connect(signals.forget_site_settings, sender=category, dispatch_uid="menu-delete")

@@ -1,7 +1,5 @@
-from django.utils.functional import SimpleLazyObject
-
-from .models import Category, SiteSettings
+from .models import SiteSettings
 
 
 def site(request):
-    return {"site": SiteSettings.current(), "menu_categories": SimpleLazyObject(Category.menu)}
+    return {"site": SiteSettings.current()}

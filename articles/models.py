@@ -22,7 +22,6 @@ from newsroom.text import fold, nfc, slugify_vi, tone_key
 from organizations.models import Meeting, Organization
 
 SITE_SETTINGS_CACHE_KEY = "site-settings"
-MENU_CACHE_KEY = "category-menu"
 
 
 class Category(models.Model):
@@ -43,15 +42,6 @@ class Category(models.Model):
         if not self.slug:
             self.slug = unique_slug(Category, self.name, max_length=120, exclude_pk=self.pk)
         super().save(*args, **kwargs)
-
-    @classmethod
-    def menu(cls):
-        """The categories of the site's menu, cached (every page shows them): [(name, slug)]."""
-        items = cache.get(MENU_CACHE_KEY)
-        if items is None:
-            items = list(cls.objects.values_list("name", "slug"))
-            cache.set(MENU_CACHE_KEY, items, 3600)
-        return items
 
 
 class TagQuerySet(models.QuerySet):
@@ -504,10 +494,12 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls):
-        """The settings row, cached; a fresh database gets the defaults."""
+        """The settings row with the category menu, cached (every page shows both); a fresh database gets the
+        defaults."""
         settings_row = cache.get(SITE_SETTINGS_CACHE_KEY)
         if settings_row is None:
             settings_row = cls.objects.first() or cls()
+            settings_row.menu = list(Category.objects.values_list("name", "slug"))
             cache.set(SITE_SETTINGS_CACHE_KEY, settings_row, 3600)
         return settings_row
 

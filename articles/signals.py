@@ -1,6 +1,6 @@
 from django.core.cache import cache
 
-from .models import MENU_CACHE_KEY, SITE_SETTINGS_CACHE_KEY
+from .models import SITE_SETTINGS_CACHE_KEY
 from .tasks import make_renditions
 
 
@@ -12,7 +12,3 @@ def queue_renditions(sender, instance, **kwargs):
 
 def forget_site_settings(sender, **kwargs):
     cache.delete(SITE_SETTINGS_CACHE_KEY)
-
-
-def forget_menu(sender, **kwargs):
-    cache.delete(MENU_CACHE_KEY)

@@ -28,13 +28,14 @@ def duration(delta):
     return " ".join(parts)
 
 
-TERM_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+TERM_RANGE = re.compile(r"(?<!\d)\d{4} *[-–] *\d{4}(?!\d)")
 
 
 @register.filter
 def term_ranges(text):
     """Escaped `text` whose year ranges ("2025 - 2030") never break across lines."""
-    return mark_safe(TERM_RANGE.sub(r'<span class="nowrap">\1&nbsp;-&nbsp;\2</span>', str(conditional_escape(text))))
+    escaped = str(conditional_escape(text))
+    return mark_safe(TERM_RANGE.sub(lambda m: f'<span class="nowrap">{m[0].replace(" ", "&nbsp;")}</span>', escaped))
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
