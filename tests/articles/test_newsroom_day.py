@@ -15,6 +15,7 @@ from articles.admin.articles import waiting_on
 from articles.models import Article, SiteSettings
 from newsroom.forms import PeriodPicker, PeriodSelect, code_of, parts_of
 from newsroom.periods import Period
+from newsroom.roles import EDITOR
 from organizations.models import Meeting
 from tests.factories import (
     ArticleFactory,
@@ -24,6 +25,7 @@ from tests.factories import (
     OrganizationFactory,
     PhotoFactory,
     UserFactory,
+    staff_with_role,
 )
 from tests.reader import region, text
 
@@ -244,3 +246,18 @@ def test_the_workflow_bar_says_who_the_article_waits_on():
 def test_the_site_settings_banner_is_optional():
     assert not SiteSettings().banner
     assert date(2026, 12, 7).weekday() == 0  # the date line's weekday names start on Monday
+
+
+# --- The unit list in the editor's words ---
+
+
+def test_a_reporters_unit_list_is_indented_under_his_unit_and_filtered_in_words(client):
+    province = OrganizationFactory(name="Đảng bộ tỉnh")
+    ours = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường", parent=province)
+    OrganizationFactory(name="Chi bộ Văn phòng Sở", parent=ours)
+    client.force_login(staff_with_role(EDITOR, ours))
+    html = client.get(reverse("admin:organizations_organization_changelist")).content.decode()
+    assert '<span class="unit-depth unit-depth-0">Đảng bộ Sở Tài nguyên và Môi trường</span>' in html
+    assert '<span class="unit-depth unit-depth-1">Chi bộ Văn phòng Sở</span>' in html
+    assert "Đang hoạt động" in html and "Đã giải thể, sáp nhập hoặc chia tách" in html
+    assert "Rỗng" not in html and "Bởi " not in html
