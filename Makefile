@@ -1,5 +1,6 @@
-# make run: a working demo on http://127.0.0.1:8000 from a fresh clone.  make test: the whole suite.
+# make run [PORT=8001]: a working demo on http://127.0.0.1:8000 from a fresh clone.  make test: the whole suite.
 PYTHON ?= python3.11
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
@@ -22,7 +23,7 @@ run: $(VENV)/.installed
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
 	DEBUG=true $(BIN)/python manage.py ensure_admin --demo-roles
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

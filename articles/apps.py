@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +14,7 @@ class ArticlesConfig(AppConfig):
         post_save.connect(
             signals.forget_site_settings, sender=self.get_model("SiteSettings"), dispatch_uid="site-cache"
         )
+        # the cached site settings carry the category menu
+        category = self.get_model("Category")
+        post_save.connect(signals.forget_site_settings, sender=category, dispatch_uid="menu-save")
+        post_delete.connect(signals.forget_site_settings, sender=category, dispatch_uid="menu-delete")

@@ -63,7 +63,7 @@ class ArticleFilter(PublicFilterSet):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("vd. hoi nghi so ket")}),
     )
     unit = UnitFilter(label=_("Đơn vị"))
-    period = PeriodFilter(label=_("Kỳ"), widget=forms.TextInput(attrs={"placeholder": "2021-H1"}))
+    period = PeriodFilter(label=_("Kỳ"))
     category = django_filters.ModelChoiceFilter(
         label=_("Chuyên mục"),
         queryset=Category.objects.all(),
@@ -74,7 +74,7 @@ class ArticleFilter(PublicFilterSet):
         label=_("Thẻ"), field_name="tags", queryset=Tag.objects.all(), to_field_name="slug", widget=forms.TextInput
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Loại hội nghị"), field_name="meeting__kind", choices=Meeting.Kind.choices, empty_label=_("Tất cả")
+        label=_("Loại hội nghị"), method="of_kind", choices=Meeting.Kind.choices, empty_label=_("Tất cả")
     )
     date_from = django_filters.DateFilter(
         label=_("Từ ngày"), method="published_from", widget=DateInput, validators=[validate_day]
@@ -89,6 +89,9 @@ class ArticleFilter(PublicFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def of_kind(self, queryset, name, value):
+        return queryset.of_kind(value)
 
     # Local days as ranges of published_at, so that its index serves them (a cast to date would not).
     def published_from(self, queryset, name, day):

@@ -1,10 +1,12 @@
+from datetime import datetime, time, timedelta
+
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -170,6 +172,24 @@ class ArticleQuerySet(models.QuerySet):
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
 
+    def featured(self, count=3):
+        """The newest `count` featured articles: the top of the home page."""
+        return self.filter(is_featured=True)[:count]
+
+    def published_within(self, period):
+        """Published between the first and the last day of `period` (local days, as ranges of the indexed column)."""
+        start = timezone.make_aware(datetime.combine(period.start, time.min))
+        end = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
+    def not_in_period(self, period):
+        """Those not reporting on `period` (nor on a part of it)."""
+        return self.exclude(period_start__gte=period.start, period_end__lte=period.end)
+
+    def of_kind(self, kind):
+        """Reports of meetings of `kind`: the article's own kind, else its meeting's."""
+        return self.filter(Q(meeting_kind=kind) | Q(meeting_kind="", meeting__kind=kind))
+
     def for_listing(self):
         return self.select_related("unit", "category", "cover", "meeting")
 
@@ -267,6 +287,13 @@ class Article(HasPeriod):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
+    meeting_kind = models.CharField(
+        _("loại hội nghị"),
+        max_length=24,
+        choices=Meeting.Kind.choices,
+        blank=True,
+        help_text=_("Để trống: theo hội nghị đã chọn. Chọn cùng đơn vị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
+    )
     category = models.ForeignKey(
         Category,
         verbose_name=_("chuyên mục"),
@@ -285,7 +312,13 @@ class Article(HasPeriod):
     source = models.CharField(_("nguồn tin"), max_length=120, blank=True, help_text=_("Vd. “BDK.VN”."))
     source_url = models.URLField(_("địa chỉ gốc"), max_length=500, blank=True)
     cover = models.ForeignKey(
-        Photo, verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Photo,
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Để trống: ảnh đầu tiên của thư viện ảnh."),
     )
     photos = models.ManyToManyField(Photo, through="ArticlePhoto", related_name="articles", blank=True)
     import_key = models.CharField(
@@ -358,6 +391,21 @@ class Article(HasPeriod):
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
 
+    def cover_placement(self):
+        """The gallery row of the cover photo, for its caption (from the prefetched gallery)."""
+        return next((item for item in self.gallery.all() if item.photo_id == self.cover_id), None)
+
+    def other_photos(self):
+        """The gallery without the cover, which the page shows large above the text."""
+        return [item for item in self.gallery.all() if item.photo_id != self.cover_id]
+
+    def take_cover_from_gallery(self):
+        """No cover chosen: the first photo of the gallery is the article's picture."""
+        if self.cover_id is None:
+            first = ArticlePhoto.objects.filter(article=OuterRef("pk")).order_by("order", "pk").values("photo")[:1]
+            Article.all_objects.filter(pk=self.pk, cover__isnull=True).update(cover=Subquery(first))
+            self.refresh_from_db(fields=["cover"])
+
     def is_published(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -406,6 +454,10 @@ class ArticlePhoto(models.Model):
     def __str__(self):
         return self.caption or str(self.photo)
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.take_cover_from_gallery()
+
     @property
     def display_credit(self):
         return self.credit or self.photo.credit or self.article.photo_credit
@@ -425,6 +477,13 @@ class SiteSettings(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    banner = ImageField(
+        _("ảnh băng rôn"),
+        upload_to="site/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("Ảnh ngang ở đầu mọi trang (vd. 1600 × 200 px); để trống: chỉ hiện tên trang."),
+    )
 
     class Meta:
         verbose_name = _("thông tin trang")
@@ -435,10 +494,12 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls):
-        """The settings row, cached; a fresh database gets the defaults."""
+        """The settings row with the category menu, cached (every page shows both); a fresh database gets the
+        defaults."""
         settings_row = cache.get(SITE_SETTINGS_CACHE_KEY)
         if settings_row is None:
             settings_row = cls.objects.first() or cls()
+            settings_row.menu = list(Category.objects.values_list("name", "slug"))
             cache.set(SITE_SETTINGS_CACHE_KEY, settings_row, 3600)
         return settings_row
 

@@ -41,6 +41,10 @@ class HomeView(PublishedArticlesMixin, ListView):
     template_name = "articles/home.html"
     paginate_by = 10
 
+    def get_queryset(self):
+        """The news, without the featured stories shown above them."""
+        return super().get_queryset().exclude(pk__in=Article.objects.published().featured().values("pk"))
+
 
 class ArticleListView(PublishedArticlesMixin, FilterView):
     filterset_class = ArticleFilter
@@ -93,11 +97,16 @@ def preview_url(request, article):
 class PeriodArchiveView(PublishedArticlesMixin, ListView):
     template_name = "articles/period_archive.html"
 
+    published_in_count = 12
+
     def get_queryset(self):
         return super().get_queryset().in_period(self.kwargs["period"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(period=self.kwargs["period"], **kwargs)
+        """Below the reports about the period, the other news published in it."""
+        period = self.kwargs["period"]
+        news = Article.objects.published().for_listing().published_within(period).not_in_period(period)
+        return super().get_context_data(period=period, published_in=news[: self.published_in_count], **kwargs)
 
 
 class CategoryArticleListView(PublishedArticlesMixin, ListView):

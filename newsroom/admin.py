@@ -1,9 +1,16 @@
+from contextlib import suppress
+
 from django.contrib import admin, messages
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from newsroom.forms import PICKER_HELP, PeriodPicker
+from newsroom.periods import Period
 
 admin.site.unregister(DBTaskResult)
 
@@ -56,3 +63,57 @@ class TaskResultAdmin(DBTaskResultAdmin):
                 _("Bỏ qua %(count)d tác vụ chưa chạy xong (đang chờ hoặc đang chạy).") % {"count": skipped},
                 messages.WARNING,
             )
+
+
+class PeriodListFilter(admin.SimpleListFilter):
+    """The admin's "kỳ báo cáo" filter: the periods the rows report on, by name, newest first."""
+
+    title = _("kỳ báo cáo")
+    parameter_name = "ky"
+
+    def lookups(self, request, model_admin):
+        codes = model_admin.get_queryset(request).exclude(period_code="").values_list("period_code", flat=True)
+        periods = set()
+        for code in codes.distinct().order_by():
+            with suppress(ValueError):
+                periods.add(Period.parse(code))
+        return [(period.code, period.label) for period in sorted(periods, reverse=True)]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            period = Period.parse(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(period_start__gte=period.start, period_end__lte=period.end)
+
+
+class PeriodPickerAdmin(admin.ModelAdmin):
+    """The reporting period picked from two lists (year, part of the year) instead of typed as a code."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "period_code":
+            field.widget = PeriodPicker()
+            field.help_text = PICKER_HELP
+        return field
+
+
+class EndedListFilter(admin.SimpleListFilter):
+    """Rows still running or ended, by an end date that may be empty: in words, not "Rỗng / Không rỗng"."""
+
+    field = ""
+    current_label = _("Đang hoạt động")
+    ended_label = _("Đã kết thúc")
+
+    def lookups(self, request, model_admin):
+        return [("con", self.current_label), ("het", self.ended_label)]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "con":
+            return queryset.filter(Q(**{f"{self.field}__isnull": True}) | Q(**{f"{self.field}__gte": today}))
+        if self.value() == "het":
+            return queryset.filter(**{f"{self.field}__lt": today})
+        return queryset

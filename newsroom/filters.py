@@ -6,11 +6,14 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.forms import PeriodSelect
 from newsroom.periods import Period, read_period
 
 
 class PeriodField(forms.CharField):
-    """A period code ("2021-H1", case-insensitive) or phrase ("6 tháng đầu năm 2021") → Period."""
+    """A period code ("2021-H1", case-insensitive) or phrase ("6 tháng đầu năm 2021") → Period; a list to pick from."""
+
+    widget = PeriodSelect
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -18,7 +21,7 @@ class PeriodField(forms.CharField):
             return read_period(value)
         except forms.ValidationError:
             raise forms.ValidationError(
-                _("Kỳ “%(value)s” không hợp lệ. Ví dụ: 2021, 2021-H1, 2021-Q3, 2021-06, 2020-2025."),
+                _("Kỳ “%(value)s” không hợp lệ: hãy chọn một kỳ trong danh sách."),
                 params={"value": value[:40]},
             ) from None
 

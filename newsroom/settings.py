@@ -293,6 +293,7 @@ TAGGIT_STRING_FROM_TAGS = "articles.models.tags_to_string"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor-upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
+CKEDITOR_5_CUSTOM_CSS = "css/content.css"  # the site's article text styles, so the editor shows text as readers see it
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from treebeard.admin import TreeAdmin
@@ -21,6 +22,7 @@ from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
+from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from newsroom.roles import SITE_ADMIN
 
@@ -91,12 +93,44 @@ class OrganizationForm(movenodeform_factory(Organization)):
         return cleaned
 
 
+class UnitStatusFilter(EndedListFilter):
+    title = _("tình trạng")
+    parameter_name = "tinh_trang"
+    field = "valid_to"
+    ended_label = _("Đã giải thể, sáp nhập hoặc chia tách")
+
+
+class MembershipStatusFilter(EndedListFilter):
+    title = _("sinh hoạt")
+    parameter_name = "sinh_hoat"
+    field = "until"
+    current_label = _("Đang sinh hoạt")
+    ended_label = _("Đã thôi sinh hoạt tại đơn vị")
+
+
 @admin.register(Organization)
 class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     form = OrganizationForm
     public = True
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
-    list_filter = ["kind", "needs_review", ("valid_to", admin.EmptyFieldListFilter)]
+    list_filter = ["kind", UnitStatusFilter, "needs_review"]
+
+    class Media:
+        js = ["admin/js/unit_tree.js"]
+
+    def get_list_display(self, request):
+        """Below the whole tree the list is flat: each name indented by its depth under the user's top unit."""
+        display = super().get_list_display(request)
+        if request.user.is_superuser:
+            return display
+        top = min(Organization.objects.assigned_to(request.user).values_list("depth", flat=True), default=1)
+
+        @admin.display(description=_("tên đầy đủ"), ordering="path")
+        def name(unit):
+            return format_html('<span class="unit-depth unit-depth-{}">{}</span>', min(unit.depth - top, 5), unit.name)
+
+        return [name, *display[1:]]
+
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
     autocomplete_fields = ["contact_person", "succeeded_by"]
@@ -225,7 +259,7 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         "end_reason",
-        ("until", admin.EmptyFieldListFilter),
+        MembershipStatusFilter,
         ("organization", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["person", "organization"]
@@ -298,9 +332,9 @@ class MeetingParticipantInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(HistoryAdmin):
-    list_display = ["title", "host", "kind", "held_on", "period_code"]
-    list_filter = ["kind", "period_kind", ("host", admin.RelatedOnlyFieldListFilter)]
+class MeetingAdmin(PeriodPickerAdmin, HistoryAdmin):
+    list_display = ["title", "host", "kind", "held_on", "period_label"]
+    list_filter = ["kind", "period_kind", PeriodListFilter, ("host", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["host"]
     search_fields = ["title", "host__name", "host__short_name"]
     date_hierarchy = "held_on"
@@ -321,6 +355,10 @@ class MeetingAdmin(HistoryAdmin):
     def get_urls(self):
         propose = path("de-xuat/", self.admin_site.admin_view(propose_view), name="organizations_meeting_propose")
         return [propose, *super().get_urls()]
+
+    @admin.display(description=_("kỳ báo cáo"), ordering="period_start")
+    def period_label(self, meeting):
+        return meeting.period.label if meeting.period else ""
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         field = super().formfield_for_choice_field(db_field, request, **kwargs)

@@ -68,7 +68,7 @@ def article_form(client, **changes):
         "source_url": "",
         "published_at_0": "",
         "published_at_1": "",
-        "proposal_kind": "",
+        "meeting_kind": "",
         "workflow_comment": "",
         "gallery-TOTAL_FORMS": "0",
         "gallery-INITIAL_FORMS": "0",

@@ -6,10 +6,12 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from newsroom.admin import PeriodListFilter, PeriodPickerAdmin
 from newsroom.images import validate_image
 from organizations.admin import proposal_attrs
 from organizations.models import Meeting, Organization
@@ -118,20 +120,14 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("Bắt buộc khi trả lại hoặc gỡ bài."),
     )
 
-    proposal_kind = forms.ChoiceField(
-        label=_("loại hội nghị"),
-        required=False,
-        choices=[("", "---------"), *Meeting.Kind.choices],
-        help_text=_("Chọn đơn vị và loại hội nghị để được đề xuất tiêu đề, thẻ và kỳ báo cáo."),
-    )
-
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 -- the admin's fieldsets choose the fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposal_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+        if "meeting_kind" in self.fields:
+            self.fields["meeting_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
         allow_current_photo(self, "cover", self.instance.cover_id)
 
     def clean(self):
@@ -148,11 +144,32 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
+def waiting_on(article):
+    """Who the article waits on, in a sentence for the workflow bar."""
+    if article is None or article.status == Article.Status.DRAFT:
+        return _("Bài nháp: phóng viên viết xong thì bấm “Gửi duyệt”; người duyệt của đơn vị sẽ nhận được bài.")
+    author = article.created_by and (article.created_by.get_full_name() or article.created_by.username)
+    return {
+        Article.Status.SUBMITTED: _("Chờ người duyệt của %(unit)s đọc, sửa rồi “Duyệt và đăng” hoặc “Trả lại”."),
+        Article.Status.RETURNED: _("Chờ %(author)s sửa theo ghi chú rồi gửi duyệt lại."),
+        Article.Status.PUBLISHED: _("Bài đã đăng: chỉ người duyệt sửa được; sửa xong bấm “Lưu lại” là cập nhật ngay."),
+        Article.Status.WITHDRAWN: _("Bài đã gỡ khỏi trang: sửa rồi gửi duyệt lại nếu cần đăng lại."),
+    }[article.status] % {"unit": article.unit.display_name, "author": author or _("người viết")}
+
+
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryAdmin):
+class ArticleAdmin(PeriodPickerAdmin, ArticleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "unit", "status", "waiting", "published_at", "is_published"]
-    list_filter = ["status", "is_featured", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["title", "unit", "status", "waiting", "published", "is_published"]
+    list_filter = [
+        "status",
+        "is_featured",
+        "category",
+        "meeting_kind",
+        "period_kind",
+        PeriodListFilter,
+        ("unit", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["unit", "category"]
     search_fields = ["title", "lead", "unit__name", "unit__short_name"]
     date_hierarchy = "published_at"
@@ -161,7 +178,7 @@ class ArticleAdmin(ArticleHistoryAdmin):
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "proposal_kind", "related_units", "meeting", "period_code"]}),
+        (_("Đơn vị, hội nghị, kỳ"), {"fields": ["unit", "meeting_kind", "related_units", "meeting", "period_code"]}),
         (_("Phân loại"), {"fields": ["category", "tags"]}),
         (_("Tác giả và nguồn"), {"fields": ["byline", "photo_credit", "source", "source_url", "cover"]}),
         (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
@@ -184,6 +201,10 @@ class ArticleAdmin(ArticleHistoryAdmin):
         if search_term.strip():
             found = found | queryset.filter(pk__in=queryset.search(search_term).values("pk"))
         return found, may_have_duplicates
+
+    @admin.display(description=_("thời gian đăng"), ordering="published_at")
+    def published(self, obj):
+        return formats.date_format(timezone.localtime(obj.published_at), "d/m/Y H:i") if obj.published_at else ""
 
     @admin.display(description=_("chờ duyệt"), ordering="submitted_at")
     def waiting(self, obj):
@@ -233,6 +254,7 @@ class ArticleAdmin(ArticleHistoryAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         may_share = obj is not None and obj.pk and self.has_change_permission(request, obj)
         context["workflow"] = {
+            "waiting": waiting_on(obj),
             "transitions": available_transitions(request.user, obj) if obj else [TRANSITIONS["submit"]],
             "events": obj.events.select_related("actor")[:20] if obj else [],
             "preview_link_url": self.url_for("preview_link", quote(obj.pk)) if may_share else "",

@@ -16,7 +16,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 @register.inclusion_tag("articles/includes/featured.html")
 def featured_articles(count=3):
-    return {"articles": Article.objects.published().filter(is_featured=True).for_listing()[:count]}
+    return {"articles": Article.objects.published().for_listing().featured(count)}
 
 
 @register.inclusion_tag("articles/includes/most_read.html")

@@ -205,7 +205,7 @@ def report(demo, plan):
     elif rng.random() < 0.2:
         lead = f"Vừa qua, {info['name']} tổ chức {phrase}."
     related = [parent] if parent and rng.random() < 0.3 else []
-    write(demo, publisher=key, lead=lead, related=related, **common)
+    first = write(demo, publisher=key, lead=lead, related=related, **common)
     second = {MK.DAI_HOI: 0.8, MK.OTHER: 0.8, MK.SO_KET_GIUA_NHIEM_KY: 0.8, MK.TRAO_HUY_HIEU: 0.4}
     if parent and rng.random() < second.get(kind, 0.35):
         subject, told = info["committee"], lower_first(phrase)
@@ -215,6 +215,8 @@ def report(demo, plan):
         if guests:
             lead += f" {demo.named(guests[0], on, ' - ', titles_first=True)} đến dự."
         source = rng.choice(data.SOURCES) if demo.info[parent]["level"] in ("upper", "province") else ""
+        # the superior's report of the same meeting has a title of its own: two identical cards look like a mistake
+        common["titles"] = [title for title in common["titles"] if title != first.title] or common["titles"]
         write(demo, publisher=parent, lead=lead, related=[key], source=source, **common)
 
 

@@ -4,6 +4,8 @@ a few reports held back or featured, and the site's settings."""
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from articles.models import Article, ArticlePhoto, Category, Photo, SiteSettings, Tag, TaggedArticle
 from demo import data
 from demo.builders.context import unique
@@ -153,8 +155,9 @@ def hold_back_some(demo):
     """A few of the latest reports wait for approval or were sent back; one old report was withdrawn."""
     latest = sorted(demo.published, key=lambda item: item[1])
     statuses = [Article.Status.DRAFT, Article.Status.SUBMITTED, Article.Status.SUBMITTED, Article.Status.RETURNED]
-    for (pk, _), status in zip(reversed(latest[-12:][::3]), statuses, strict=False):
-        Article.objects.filter(pk=pk).update(status=status, published_at=None)
+    for hours, ((pk, _at), status) in enumerate(zip(reversed(latest[-12:][::3]), statuses, strict=False), start=1):
+        submitted_at = timezone.now() - timedelta(hours=5 * hours) if status == Article.Status.SUBMITTED else None
+        Article.objects.filter(pk=pk).update(status=status, published_at=None, submitted_at=submitted_at)
     withdrawn = [pk for pk, at in latest if at.year == 2019]
     if withdrawn:
         Article.objects.filter(pk=demo.rng.choice(withdrawn)).update(status=Article.Status.WITHDRAWN)

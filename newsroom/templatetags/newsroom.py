@@ -1,4 +1,8 @@
+import re
+
 from django import template
+from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -22,3 +26,27 @@ def duration(delta):
     if minutes or not hours:
         parts.append(_("%(n)s phút") % {"n": minutes})
     return " ".join(parts)
+
+
+TERM_RANGE = re.compile(r"(?<!\d)\d{4} *[-–] *\d{4}(?!\d)")
+
+
+@register.filter
+def term_ranges(text):
+    """Escaped `text` whose year ranges ("2025 - 2030") never break across lines."""
+    escaped = str(conditional_escape(text))
+    return mark_safe(TERM_RANGE.sub(lambda m: f'<span class="nowrap">{m[0].replace(" ", "&nbsp;")}</span>', escaped))
+
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+
+@register.filter
+def date_line(day):
+    """ "Thứ Hai, 07/12/2026": the date line of the site's header."""
+    return f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}"
+
+
+@register.simple_tag
+def today():
+    return timezone.localdate()

@@ -63,8 +63,9 @@ def test_an_article_goes_from_reporter_to_approver_to_readers_and_an_edit_is_und
     editor.locator("#id_lead").fill(LEAD)
     pick_unit(editor, unit)
     # the unit and a meeting kind propose what is still empty (period, tags), never over the typed title
-    editor.locator("#id_proposal_kind").select_option(Meeting.Kind.SO_KET_6_THANG.value)
-    expect(editor.locator("#id_period_code")).to_have_value(f"{timezone.localdate().year}-H1")
+    editor.locator("#id_meeting_kind").select_option(Meeting.Kind.SO_KET_6_THANG.value)
+    expect(editor.locator("#id_period_code_0")).to_have_value(str(timezone.localdate().year))
+    expect(editor.locator("#id_period_code_1")).to_have_value("h1")  # "6 tháng đầu năm"
     expect(editor.locator("#id_tags")).to_have_value("Sơ kết, Công tác Đảng")
     expect(editor.locator("#id_title")).to_have_value(TITLE)
     body = editor.locator(".field-body .ck-editor__editable")

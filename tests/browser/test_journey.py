@@ -79,7 +79,7 @@ def walk(page, report, viewport):
     search.press("Enter")
     expect(page).to_have_url(re.compile(r"/tim-kiem/\?q=hoi\+nghi\+so\+ket$"))
     expect(page.locator(".cards mark").first).to_be_visible()
-    page.get_by_label("Kỳ", exact=True).fill(report.period.code)
+    page.get_by_label("Kỳ", exact=True).select_option(label=report.period.label)  # periods listed by name
     page.get_by_role("button", name="Lọc").click()
     expect(page.get_by_role("list", name="Bộ lọc đang chọn")).to_contain_text(report.period.label)
     result = page.locator(".card").filter(has=page.get_by_role("link", name=report.title, exact=True))
