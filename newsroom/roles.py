@@ -33,6 +33,7 @@ ROLES = {
     SITE_ADMIN: [
         "organizations.*",
         "articles.*",
+        "reporting.*",
         "audit.view_auditevent",
         "reversion.*",
         "auth.add_user",

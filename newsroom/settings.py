@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsroom",
     "organizations",
     "articles",
+    "reporting",
     "accounts",
     "audit",
     "demo",

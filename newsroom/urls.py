@@ -42,9 +42,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("admin/xac-thuc/", include("accounts.urls")),
+    path("admin/bao-cao/", include("reporting.admin_urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("", include("reporting.urls")),
     path("", include("articles.urls")),
 ]
 

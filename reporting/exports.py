@@ -1,0 +1,85 @@
+"""The reporting matrix as CSV and XLSX files: the same rows and columns the page shows."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from .matrix import State
+
+FILLS = {
+    State.ON_TIME: "C6EFCE",
+    State.LATE: "FFEB9C",
+    State.UNREPORTED: "F8CBAD",
+    State.MISSING: "FFC7CE",
+    State.PENDING: "DDEBF7",
+}
+
+
+def _day(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def table(matrix):
+    """The header and the rows, as text."""
+    header = ["Đơn vị", "Loại tổ chức"]
+    for column in matrix.columns:
+        header += [column.label, "Hạn đưa tin", "Ngày họp", "Ngày đưa tin"]
+    rows = []
+    for row in matrix.rows:
+        values = [row.unit.name, row.unit.get_kind_display()]
+        for cell in row.cells:
+            if cell is None:
+                values += ["Không phải tổ chức", "", "", ""]
+            else:
+                held = cell.meeting["held_on"] if cell.meeting else None
+                values += [cell.state.label, _day(cell.due), _day(held), _day(cell.reported_on)]
+        rows.append([str(value) for value in values])
+    return [str(value) for value in header], rows
+
+
+def filename(matrix, extension):
+    return f"bao-cao-{matrix.unit.slug}-{matrix.period.slug}.{extension}"
+
+
+def as_csv(matrix):
+    header, rows = table(matrix)
+    out = io.StringIO()
+    out.write("\ufeff")  # why: Excel opens UTF-8 CSV as Windows-1258 without the byte order mark
+    writer = csv.writer(out)
+    writer.writerow([f"{matrix.unit.name} – {matrix.period.label}"])
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename(matrix, "csv")}"'
+    return response
+
+
+def as_xlsx(matrix):
+    header, rows = table(matrix)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = matrix.period.code
+    sheet.append([f"{matrix.unit.name} – {matrix.period.label}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(header)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    states = {state.label: state for state in State}
+    for values in rows:
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if cell.value in states:
+                cell.fill = PatternFill("solid", fgColor=FILLS[states[cell.value]])
+    sheet.column_dimensions["A"].width = 48
+    sheet.column_dimensions["B"].width = 24
+    sheet.freeze_panes = "B3"
+    out = io.BytesIO()
+    book.save(out)
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename(matrix, "xlsx")}"'
+    return response
