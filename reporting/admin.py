@@ -28,7 +28,8 @@ class RatingLevelInline(admin.TabularInline):
 
 @admin.register(RatingScheme)
 class RatingSchemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "first_year", "last_year"]
+    list_display = ["name", "subject", "first_year", "last_year"]
+    list_filter = ["subject"]
     inlines = [RatingLevelInline]
 
 
@@ -45,7 +46,9 @@ class UnitRatingAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "level":
-            kwargs["queryset"] = RatingLevel.objects.select_related("scheme")
+            kwargs["queryset"] = RatingLevel.objects.filter(scheme__subject=self.model.subject).select_related(
+                "scheme"
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -168,8 +168,14 @@ class UnitRatingsView(StaffUnitMixin, TemplateView):
 
     def form(self, data=None):
         unit, year = self.chosen_unit(), self.chosen_year()
-        scheme = RatingScheme.objects.for_year(year).first()
-        return UnitRatingsForm(data, unit=unit, year=year, scheme=scheme)
+        schemes = RatingScheme.objects.prefetch_related("levels")
+        return UnitRatingsForm(
+            data,
+            unit=unit,
+            year=year,
+            scheme=schemes.for_year(year, RatingScheme.Subject.ORGANIZATION).first(),
+            member_scheme=schemes.for_year(year, RatingScheme.Subject.MEMBER).first(),
+        )
 
     def show(self, form):
         context = self.get_context_data(

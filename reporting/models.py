@@ -136,14 +136,19 @@ class ReminderSent(models.Model):
 
 
 class RatingSchemeQuerySet(models.QuerySet):
-    def for_year(self, year):
-        return self.filter(Q(last_year__isnull=True) | Q(last_year__gte=year), first_year__lte=year)
+    def for_year(self, year, subject):
+        return self.filter(Q(last_year__isnull=True) | Q(last_year__gte=year), first_year__lte=year, subject=subject)
 
 
 class RatingScheme(models.Model):
-    """The levels of the annual quality rating in force for a span of years."""
+    """The levels of the annual quality rating of organizations, or of members, in force for a span of years."""
+
+    class Subject(models.TextChoices):
+        ORGANIZATION = "organization", _("Tổ chức Đảng")
+        MEMBER = "member", _("Đảng viên")
 
     name = models.CharField(_("tên"), max_length=200)
+    subject = models.CharField(_("xếp loại"), max_length=12, choices=Subject.choices, default=Subject.ORGANIZATION)
     first_year = models.PositiveSmallIntegerField(_("áp dụng từ năm"), validators=YEAR_RANGE)
     last_year = models.PositiveSmallIntegerField(
         _("đến năm"), null=True, blank=True, validators=YEAR_RANGE, help_text=_("Để trống: đang áp dụng.")
@@ -164,7 +169,7 @@ class RatingScheme(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.years_label})"
+        return f"{self.name} ({self.get_subject_display()}, {self.years_label})"
 
     @property
     def years_label(self):
@@ -178,7 +183,7 @@ class RatingScheme(models.Model):
         if self.first_year is None:
             return
         overlapping = RatingScheme.objects.exclude(pk=self.pk).filter(
-            Q(last_year__isnull=True) | Q(last_year__gte=self.first_year)
+            Q(last_year__isnull=True) | Q(last_year__gte=self.first_year), subject=self.subject
         )
         if self.last_year is not None:
             overlapping = overlapping.filter(first_year__lte=self.last_year)
@@ -207,6 +212,8 @@ class RatingLevel(models.Model):
 
 
 class YearlyRating(models.Model):
+    subject = None  # the RatingScheme.Subject whose levels these rows use
+
     unit = models.ForeignKey(Organization, verbose_name=_("tổ chức"), on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_RANGE)
     level = models.ForeignKey(RatingLevel, verbose_name=_("mức"), on_delete=models.PROTECT, related_name="+")
@@ -220,6 +227,13 @@ class YearlyRating(models.Model):
 
     def clean(self):
         super().clean()
+        if self.level_id and self.level.scheme.subject != self.subject:
+            raise ValidationError(
+                {
+                    "level": _("Mức này thuộc thang xếp loại %(subject)s.")
+                    % {"subject": self.level.scheme.get_subject_display().lower()}
+                }
+            )
         if self.level_id and self.year and not self.level.scheme.covers(self.year):
             raise ValidationError(
                 {
@@ -271,7 +285,8 @@ class TallyMixin:
             (row["year"], row["level"]): row["n"]
             for row in self.order_by().values("year", "level").annotate(n=self.count_expression)
         }
-        levels = RatingLevel.objects.select_related("scheme").order_by("scheme__first_year", "order")
+        levels = RatingLevel.objects.filter(scheme__subject=self.model.subject).select_related("scheme")
+        levels = levels.order_by("scheme__first_year", "order")
         by_scheme = {}
         for level in levels:
             by_scheme.setdefault(level.scheme, []).append(level)
@@ -295,6 +310,7 @@ class OrganizationRatingQuerySet(TallyMixin, models.QuerySet):
 class OrganizationRating(YearlyRating):
     """A Party organization's quality rating for a year."""
 
+    subject = RatingScheme.Subject.ORGANIZATION
     objects = OrganizationRatingQuerySet.as_manager()
 
     class Meta:
@@ -320,6 +336,7 @@ class MemberRatingCountQuerySet(TallyMixin, models.QuerySet):
 class MemberRatingCount(YearlyRating):
     """How many members of a unit got a level in a year: counts only, never who (member rolls are personal data)."""
 
+    subject = RatingScheme.Subject.MEMBER
     count = models.PositiveIntegerField(_("số đảng viên"))
 
     objects = MemberRatingCountQuerySet.as_manager()

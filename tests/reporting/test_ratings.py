@@ -25,23 +25,31 @@ FORM = "/admin/bao-cao/xep-loai/"
 
 @pytest.fixture
 def levels(db):
-    """{name: level} of the scheme before 2018 (old) and the one since (new)."""
+    """{(first year, subject, name): level}: organizations before 2018 (old) and since (new); members since 2016."""
     found = {}
+    member = RatingScheme.Subject.MEMBER
     for scheme, names in (
         (RatingScheme.objects.create(name="Trước 2018", first_year=2016, last_year=2017), OLD),
         (RatingScheme.objects.create(name="Từ 2018", first_year=2018), NEW),
+        (RatingScheme.objects.create(name="Đảng viên", subject=member, first_year=2016), NEW),
     ):
         for order, name in enumerate(names, start=1):
-            found[(scheme.first_year, name)] = RatingLevel.objects.create(scheme=scheme, name=name, order=order)
+            found[(scheme.first_year, scheme.subject, name)] = RatingLevel.objects.create(
+                scheme=scheme, name=name, order=order
+            )
     return found
 
 
 def old(levels, name):
-    return levels[(2016, name)]
+    return levels[(2016, "organization", name)]
 
 
 def new(levels, name):
-    return levels[(2018, name)]
+    return levels[(2018, "organization", name)]
+
+
+def member(levels, name):
+    return levels[(2016, "member", name)]
 
 
 def rate(unit, year, level):
@@ -89,7 +97,7 @@ def test_member_counts_add_up_over_the_sub_units(levels, department):
     province, unit, cells = department
     for cell, counts in zip(cells, [(2, 7, 1), (34, 121, 3)], strict=False):
         for name, count in zip(NEW, counts, strict=False):
-            MemberRatingCount.objects.create(unit=cell, year=2021, level=new(levels, name), count=count)
+            MemberRatingCount.objects.create(unit=cell, year=2021, level=member(levels, name), count=count)
 
     (tally,) = MemberRatingCount.objects.in_unit(province).tally()
 
@@ -114,8 +122,8 @@ def blocs(levels):
         rate(units[f"{key}-so"], 2024, new(levels, NEW[0]))
         for cell in units[f"{key}-cells"]:
             rate(cell, 2024, new(levels, NEW[2]))
-            MemberRatingCount.objects.create(unit=cell, year=2024, level=new(levels, NEW[1]), count=10)
-    MemberRatingCount.objects.create(unit=units["cq"], year=2024, level=new(levels, NEW[0]), count=3)
+            MemberRatingCount.objects.create(unit=cell, year=2024, level=member(levels, NEW[1]), count=10)
+    MemberRatingCount.objects.create(unit=units["cq"], year=2024, level=member(levels, NEW[0]), count=3)
     return province, merged, units
 
 
@@ -180,6 +188,13 @@ def test_two_schemes_may_not_share_a_year(levels):
         RatingScheme(name="Thang khác", first_year=2017, last_year=2019).full_clean()
 
 
+def test_a_member_level_may_not_rate_an_organization(levels, department):
+    _, _, cells = department
+
+    with pytest.raises(ValidationError, match="thang xếp loại đảng viên"):
+        OrganizationRating(unit=cells[0], year=2020, level=member(levels, NEW[0])).full_clean()
+
+
 # --- Bulk entry: one form per unit and year ---
 
 
@@ -192,30 +207,31 @@ def site_admin(client, department):
 def test_the_form_lists_the_sub_units_with_the_years_levels(site_admin, levels, department):
     _, unit, cells = department
 
-    page = site_admin.get(FORM, {"unit": unit.slug, "year": 2016}).content.decode()
+    response = site_admin.get(FORM, {"unit": unit.slug, "year": 2016})
 
-    assert all(cell.name in page for cell in cells)
-    assert OLD[0] in page and NEW[0] not in page
+    assert all(cell.name in response.content.decode() for cell in cells)
+    choices = [label for _value, label in response.context["form"][f"level_{cells[0].pk}"].field.choices]
+    assert choices[1:] == OLD
 
 
 def test_saving_the_form_rates_the_sub_units_and_counts_members(site_admin, levels, department):
     _, unit, cells = department
-    level = new(levels, NEW[0])
-    data = {f"level_{cells[0].pk}": level.pk, f"members_{cells[0].pk}_{level.pk}": 12}
+    level, members = new(levels, NEW[0]), member(levels, NEW[0])
+    data = {f"level_{cells[0].pk}": level.pk, f"members_{cells[0].pk}_{members.pk}": 12}
 
     response = site_admin.post(f"{FORM}?unit={unit.slug}&year=2022", data)
 
     assert response.status_code == 302
     assert OrganizationRating.objects.get(unit=cells[0], year=2022).level == level
-    assert MemberRatingCount.objects.get(unit=cells[0], year=2022, level=level).count == 12
+    assert MemberRatingCount.objects.get(unit=cells[0], year=2022, level=members).count == 12
     site_admin.post(f"{FORM}?unit={unit.slug}&year=2022", {})
     assert not OrganizationRating.objects.exists() and not MemberRatingCount.objects.exists()
 
 
 def test_a_bad_count_is_shown_and_nothing_is_saved(site_admin, levels, department):
     _, unit, cells = department
-    level = new(levels, NEW[0])
-    data = {f"level_{cells[0].pk}": level.pk, f"members_{cells[0].pk}_{level.pk}": "-3"}
+    level, members = new(levels, NEW[0]), member(levels, NEW[0])
+    data = {f"level_{cells[0].pk}": level.pk, f"members_{cells[0].pk}_{members.pk}": "-3"}
 
     response = site_admin.post(f"{FORM}?unit={unit.slug}&year=2022", data)
 
@@ -264,7 +280,7 @@ def test_the_unit_page_runs_as_many_queries_with_many_ratings_as_with_one(client
     for year in range(2018, 2026):
         for cell in cells:
             rate(cell, year, new(levels, NEW[year % 3]))
-            MemberRatingCount.objects.create(unit=cell, year=year, level=new(levels, NEW[0]), count=5)
+            MemberRatingCount.objects.create(unit=cell, year=year, level=member(levels, NEW[0]), count=5)
     with CaptureQueriesContext(connection) as many:
         response = client.get(unit.get_absolute_url())
     assert response.status_code == 200
