@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from newsroom.periods import Period
-from organizations.models import Organization
+from organizations.models import Meeting, Organization
 
 from . import exports
 from .forms import UnitRatingsForm
@@ -33,11 +33,16 @@ def period_choices(rules, today):
 
 
 def default_period(rules, choices, today):
-    """The newest period whose reports were due before `today`: the one worth looking at."""
-    for period in choices:
-        if any(rule.due_on(period) < today for rule in rules if rule.applies_to(period)):
-            return period
-    return choices[0] if choices else None
+    """The newest period already due that has any required meeting recorded (else the newest due): the one worth
+    looking at first."""
+    due = [
+        period for period in choices if any(rule.due_on(period) < today for rule in rules if rule.applies_to(period))
+    ]
+    if not due:
+        return choices[0] if choices else None
+    held = Meeting.objects.filter(kind__in={rule.meeting_kind for rule in rules}, period_end__lte=due[0].end)
+    held = set(held.values_list("period_start", "period_end").distinct())
+    return next((period for period in due if (period.start, period.end) in held), due[0])
 
 
 class StaffUnitMixin:

@@ -35,6 +35,14 @@ def articles_per_month(articles):
     return [(month, counts.get(month, 0)) for month in months]
 
 
+def by_scheme(tallies):
+    """[(scheme, its levels, its years' tallies)]: one table per scale, a column per level."""
+    groups = {}
+    for tally in tallies:
+        groups.setdefault(tally.scheme, (tally.scheme, [share.level for share in tally.shares], []))[2].append(tally)
+    return list(groups.values())
+
+
 class StatisticsView(TemplateView):
     """Articles per month, per unit and per meeting kind, and the annual ratings: for the site or one unit."""
 
@@ -68,9 +76,9 @@ class StatisticsView(TemplateView):
             per_unit_chart=charts.bar_chart([(row["unit__name"], row["n"]) for row in per_unit]) if per_unit else None,
             per_kind=per_kind,
             per_kind_chart=charts.bar_chart(per_kind) if per_kind else None,
-            org_tallies=org_tallies,
+            org_tallies=by_scheme(org_tallies),
             org_chart=charts.stacked_chart(org_tallies) if org_tallies else None,
-            member_tallies=member_tallies,
+            member_tallies=by_scheme(member_tallies),
             member_chart=charts.stacked_chart(member_tallies) if member_tallies else None,
             **kwargs,
         )

@@ -68,5 +68,7 @@ def public_pages():
         ("hoi-nghi", reverse("articles:meeting-list"), 200),
         ("hoi-nghi-loc-sai", reverse("articles:meeting-list") + "?period=sai&unit=khong-co", 200),
         ("hoi-nghi-chi-tiet", report.meeting.get_absolute_url(), 200),
+        ("thong-ke", reverse("reporting:statistics"), 200),
+        ("don-vi-thong-ke", reverse("reporting:unit-statistics", args=[province.slug]), 200),
         ("404", NOT_FOUND, 404),
     ]
