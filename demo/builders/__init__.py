@@ -26,7 +26,8 @@ def build(*, seed, size, say):
     plans = meetings.plan_meetings(demo)
     for plan in plans:
         meetings.report(demo, plan)
-    say(f"     {len(plans)} hội nghị.")
+    held_back = reporting.hold_reviews(demo)
+    say(f"     {len(plans) + len(held_back)} hội nghị.")
     say("7/7. Tin hoạt động, đoàn thể; bài chờ duyệt...")
     writing.write_news(demo)
     writing.save_links(demo)
@@ -34,4 +35,4 @@ def build(*, seed, size, say):
     writing.feature_some()
     writing.save_site_settings()
     say("Quy định hội nghị, thang và kết quả xếp loại 2016-2025...")
-    reporting.build(demo)
+    reporting.build(demo, held_back=held_back)

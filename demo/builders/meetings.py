@@ -216,6 +216,7 @@ def report(demo, plan):
             lead += f" {demo.named(guests[0], on, ' - ', titles_first=True)} đến dự."
         source = rng.choice(data.SOURCES) if demo.info[parent]["level"] in ("upper", "province") else ""
         write(demo, publisher=parent, lead=lead, related=[key], source=source, **common)
+    return meeting
 
 
 def pick_shots(demo, kind, on, chair, speaker, guests, extra):
