@@ -61,7 +61,7 @@ def as_xlsx(matrix):
     header, rows = table(matrix)
     book = Workbook()
     sheet = book.active
-    sheet.title = matrix.period.code
+    sheet.title = matrix.period.label.replace("/", "-")[:31]  # a tab name may not hold "/"
     sheet.append([f"{matrix.unit.name} – {matrix.period.label}"])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(header)

@@ -3,7 +3,7 @@ from django import template
 from ..models import MemberRatingCount, OrganizationRating
 
 register = template.Library()
-YEARS_ON_UNIT_PAGE = 5
+YEARS_ON_UNIT_PAGE = 3
 
 
 @register.inclusion_tag("reporting/includes/unit_ratings.html")
