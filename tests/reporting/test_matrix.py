@@ -178,6 +178,7 @@ def test_xlsx_export_opens_with_the_same_rows(staff, rules, bloc):
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
+    assert sheet.title == "6 tháng đầu năm 2021"
     assert rows[1][:3] == ("Đơn vị", "Loại tổ chức", "Hội nghị sơ kết 6 tháng")
     assert {row[0]: row[2] for row in rows[2:]}["Đảng bộ Sở Tài chính"] == "Đã họp, đưa tin đúng hạn"
 
