@@ -39,6 +39,9 @@ class AuditEvent(models.Model):
         PERMISSION_CHANGE = "permission_change", _("Thay đổi quyền")
         ASSIGNMENT_CHANGE = "assignment_change", _("Thay đổi phân công đơn vị")
         PASSWORD_CHANGE = "password_change", _("Đặt mật khẩu cho người khác")
+        REJECT = "reject", _("Từ chối")
+        EXPORT = "export", _("Xuất dữ liệu")
+        ERASE = "erase", _("Xóa dữ liệu cá nhân")
 
     at = models.DateTimeField(_("thời gian"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

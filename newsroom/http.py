@@ -38,9 +38,10 @@ def is_same_origin(request):
     return origin is None or origin == f"{request.scheme}://{request.get_host()}"
 
 
-def rate_limited(request, scope, *, limit, seconds=60):
-    """Count this request of the client against `limit` requests to `scope` per `seconds`; True once past it."""
-    key = f"rate:{scope}:{client_ip(request)}:{int(time.time() // seconds)}"
+def rate_limited(request, scope, *, limit, seconds=60, client=None):
+    """Count this request of the client against `limit` requests to `scope` per `seconds`; True once past it.
+    The client is its address unless `client` names it otherwise (an e-mail address, say)."""
+    key = f"rate:{scope}:{client or client_ip(request)}:{int(time.time() // seconds)}"
     cache.add(key, 0, seconds)
     try:
         return cache.incr(key) > limit

@@ -29,10 +29,21 @@ _WRITE = [
 
 ROLES = {
     EDITOR: _WRITE,
-    APPROVER: [*_WRITE, "articles.approve_article", "articles.delete_article", "organizations.delete_meeting"],
+    APPROVER: [
+        *_WRITE,
+        "articles.approve_article",
+        "articles.delete_article",
+        "organizations.delete_meeting",
+        "comments.view_comment",
+        "comments.moderate_comment",
+        "comments.view_closure",
+        "comments.add_closure",
+        "comments.delete_closure",
+    ],
     SITE_ADMIN: [
         "organizations.*",
         "articles.*",
+        "comments.*",
         "reporting.*",
         "audit.view_auditevent",
         "reversion.*",

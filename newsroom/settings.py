@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "organizations",
     "articles",
     "reporting",
+    "comments",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "audit",
     "demo",
@@ -232,6 +237,42 @@ CSP_ADMIN = (
 )
 # Uploaded files (newsroom/media.py; whatever serves /media/ in production must send it too): nothing may run.
 CSP_MEDIA = "default-src 'none'; frame-ancestors 'none'; sandbox"
+
+# --- Readers' comments (comments/) ---
+COMMENT_MAX_LENGTH = env.int("COMMENT_MAX_LENGTH", default=2000)  # characters of one comment
+COMMENT_MIN_FILL_SECONDS = env.int("COMMENT_MIN_FILL_SECONDS", default=3)  # faster than this is a bot
+COMMENT_FORM_MAX_AGE = 24 * 60 * 60  # a form older than a day is sent again
+COMMENT_RATE_SECONDS = 10 * 60
+COMMENTS_PER_IP = env.int("COMMENTS_PER_IP", default=10)  # per COMMENT_RATE_SECONDS; an office shares one address
+COMMENTS_PER_EMAIL = env.int("COMMENTS_PER_EMAIL", default=3)
+COMMENT_RETENTION_DAYS = env.int("COMMENT_RETENTION_DAYS", default=180)  # then expire_comment_data erases e-mail, IP
+
+# --- Public JSON API (api/): Django REST Framework, OpenAPI 3 by drf-spectacular ---
+API_REQUESTS_PER_MINUTE = env.int("API_REQUESTS_PER_MINUTE", default=120)  # per client address
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)  # Cache-Control: public, max-age
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],  # read-only: nothing to parse
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public data only: the answer never depends on who asks
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API tin tức Đảng bộ",
+    "DESCRIPTION": (
+        "Dữ liệu công khai của trang tin, chỉ đọc: bài viết đã đăng, cây tổ chức, hội nghị, kỳ báo cáo. "
+        "Phân trang bằng con trỏ (`cursor`), ETag và Cache-Control, CORS cho GET; giới hạn số yêu cầu mỗi phút."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # Swagger UI's files from the site's static files, not a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.document_errors"],
+}
+# Swagger UI sets inline styles; it runs no inline script.
+CSP_API_DOCS = CSP_PUBLIC.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 # --- E-mail (notifications of the workflow) ---
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -46,6 +46,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("api/v1/", include("api.urls")),
+    path("", include("comments.urls")),
     path("", include("reporting.urls")),
     path("", include("articles.urls")),
 ]

@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto, Photo
+from comments.models import Comment
 from organizations.models import Meeting, MeetingParticipant, Membership, Organization, Person, Position, Term
 
 PERIOD_OF_KIND = {
@@ -176,6 +177,12 @@ class TestSeededDemo:
         assert 12 <= Photo.objects.count() <= 20
         assert ArticlePhoto.objects.values("photo").annotate(n=Count("article")).filter(n__gt=1).exists()
         assert all(photo.width == 1200 and photo.height == 800 for photo in Photo.objects.all())
+
+    def test_readers_comments_approved_pending_and_rejected_on_published_articles(self):
+        statuses = dict(Comment.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+        assert set(statuses) == {"approved", "pending", "rejected"}
+        assert not Comment.objects.exclude(article__in=Article.objects.published()).exists()
+        assert not Comment.objects.filter(created_at__gt=timezone.now()).exists()
 
     def test_running_again_adds_nothing(self):
         before = counts()

@@ -54,6 +54,7 @@ def public_pages():
         ("tim-kiem-trong", reverse("articles:search"), 200),
         ("tim-kiem-khong-thay", reverse("articles:search") + "?q=xyzxyz", 200),
         ("bai-viet", report.get_absolute_url(), 200),
+        ("binh-luan", reverse("comments:form", args=[report.slug]), 200),
         ("don-vi", reverse("articles:unit-list"), 200),
         ("don-vi-tinh", province.get_absolute_url(), 200),
         ("don-vi-bao-cao", report.unit.get_absolute_url(), 200),

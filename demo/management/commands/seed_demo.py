@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.models import Article, ArticlePhoto, Photo
+from comments.models import Comment
 from demo import data
-from demo.builders import build
+from demo.builders import build, comments
 from organizations.models import Meeting, MeetingParticipant, Membership, Organization, Person, Position, Term
 
 COUNTED = {
@@ -19,6 +20,7 @@ COUNTED = {
     "bài viết": Article,
     "ảnh": Photo,
     "ảnh trong bài": ArticlePhoto,
+    "bình luận": Comment,
 }
 
 
@@ -48,6 +50,7 @@ class Command(BaseCommand):
         before = {label: model.objects.count() for label, model in COUNTED.items()}
         with transaction.atomic():
             build(seed=seed, size=size, say=self.stdout.write)
+            comments.build(seed=seed)
         made = ", ".join(f"{model.objects.count() - before[label]} {label}" for label, model in COUNTED.items())
         self.stdout.write(
             self.style.SUCCESS(f"Đã tạo dữ liệu mẫu trong {time.monotonic() - started:.1f} giây: {made}.")
