@@ -19,6 +19,11 @@ _WRITE_BY_MODEL = {
     "organizations.person": "view",
     "organizations.term": "view",
     "organizations.position": "view",
+    "documents.document": "add change view",
+    "documents.documentfile": "add change delete view",
+    "documents.issuer": "view",
+    "documents.field": "view",
+    "statutory.scheduleentry": "add change delete view",
 }
 _WRITE = [
     f"{app_label}.{action}_{model}"
@@ -39,11 +44,14 @@ ROLES = {
         "comments.view_closure",
         "comments.add_closure",
         "comments.delete_closure",
+        "documents.delete_document",
     ],
     SITE_ADMIN: [
         "organizations.*",
         "articles.*",
         "comments.*",
+        "documents.*",
+        "statutory.*",
         "reporting.*",
         "audit.view_auditevent",
         "reversion.*",

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "newsroom",
     "organizations",
     "articles",
+    "documents",
+    "statutory",
     "reporting",
     "comments",
     "api",
@@ -164,6 +166,8 @@ STORAGES = {
 # Uploads: anything larger than this is refused before Pillow reads it.
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+# attached PDF/DOCX; with the form it must stay under the request limit (DATA_UPLOAD_MAX_MEMORY_SIZE, nginx)
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 THUMBNAIL_PRESERVE_FORMAT = True
 

@@ -15,6 +15,7 @@ from articles.sitemaps import (
     StaticViewSitemap,
     TagSitemap,
 )
+from documents.sitemaps import DocumentSitemap
 from newsroom import media
 from newsroom.periods import PeriodConverter
 from newsroom.views import healthz, view_on_site
@@ -34,6 +35,7 @@ sitemaps = {
     "periods": PeriodSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
+    "documents": DocumentSitemap,
 }
 
 handler500 = "newsroom.views.server_error"
@@ -50,6 +52,8 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("", include("reporting.urls")),
     path("", include("articles.urls")),
+    path("", include("documents.urls")),
+    path("", include("statutory.urls")),
 ]
 
 if settings.DEBUG:

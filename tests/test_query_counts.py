@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from articles.models import Article, SiteSettings
 from organizations.models import Meeting, MeetingParticipant, Organization
+from statutory.models import ScheduleEntry, local_start
 from tests.conftest import require
+from tests.documents.factories import DocumentFactory, DocumentFileFactory, FieldFactory
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -40,6 +42,10 @@ class Site:
         self.category = CategoryFactory(name="Xây dựng Đảng")
         self.tag = TagFactory(name="Nghị quyết 21")
         self.meeting = MeetingFactory(host=self.unit, kind=Meeting.Kind.SO_KET_6_THANG, period_code="2021-H1")
+        self.document = DocumentFactory(number="05-CT/TW")
+        self.document.fields.add(FieldFactory())
+        DocumentFileFactory(document=self.document)
+        self.schedule(self.unit)
         self.star = self.article(self.unit, 0)
         self.sub_units, self.units = [], [self.unit]
         self.count = 1
@@ -53,6 +59,7 @@ class Site:
             period_code="2021-H1",
             cover=PhotoFactory(credit="Thiệu Phan"),
             byline="Hoài Thu",
+            body="<p>Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.</p>",
             view_count=n + 1,
             is_featured=n % 3 == 0,
             published_at=timezone.now() - timedelta(hours=n + 1),
@@ -60,6 +67,15 @@ class Site:
         article.tags.add(self.tag, TagFactory())
         ArticlePhotoFactory(article=article)
         return article
+
+    def schedule(self, unit):
+        """An entry with a leader and a meeting with a chair, this week."""
+        today = timezone.localdate()
+        starts_at = local_start(today - timedelta(days=today.weekday())) + timedelta(hours=8)
+        entry = ScheduleEntry.objects.create(unit=unit, title="Giao ban", starts_at=starts_at)
+        entry.leaders.add(PersonFactory())
+        meeting = MeetingFactory(host=unit, held_on=today, part_of_day=Meeting.PartOfDay.MORNING)
+        MeetingParticipantFactory(meeting=meeting, role=MeetingParticipant.Role.CHAIR)
 
     def grow(self, *, articles, units, extras):
         """Add articles, top-level units with a sub-unit each, and `extras` more of everything the star pages list."""
@@ -76,6 +92,9 @@ class Site:
             MeetingFactory(host=self.sub_units[-1])
             CategoryFactory()
             OrganizationFactory(parent=self.unit, valid_to=timezone.localdate(), succeeded_by=self.unit)
+            self.schedule(self.sub_units[-1])
+            DocumentFactory(issuer=self.document.issuer, replaced_by=self.document).fields.add(FieldFactory())
+            DocumentFileFactory(document=self.document)
         places = [*self.units, *self.sub_units]
         for _ in range(articles):
             self.article(places[self.count % len(places)], self.count)
@@ -118,6 +137,13 @@ class Site:
             "tag feed": f"/the/{self.tag.slug}/rss/",
             "sitemap": "/sitemap.xml",
             "robots": "/robots.txt",
+            "documents": "/van-ban/",
+            "documents filtered": f"/van-ban/?q=chi+thi&form=chi_thi&issuer={self.document.issuer.slug}&year=2016",
+            "document": f"/van-ban/{self.document.slug}/",
+            "schedule": "/lich-cong-tac/",
+            "unit schedule": f"/don-vi/{unit}/lich-cong-tac/",
+            "schedule feed": "/lich-cong-tac/lich.ics",
+            "unit introduction": f"/don-vi/{unit}/gioi-thieu/",
         }
 
 
@@ -181,6 +207,13 @@ PAGES = [
     "tag feed",
     "sitemap",
     "robots",
+    "documents",
+    "documents filtered",
+    "document",
+    "schedule",
+    "unit schedule",
+    "schedule feed",
+    "unit introduction",
 ]
 
 

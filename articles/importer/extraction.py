@@ -29,6 +29,7 @@ class Extraction:
     meeting_date: date | None = None
     part_of_day: str = ""
     organizing_unit: str = ""
+    organizing_body: str = ""  # as written: "Ban Thường vụ Huyện ủy Phú Lâm" for the unit "Huyện ủy Phú Lâm"
     meeting_type: str = "other"
     period: Period | None = None
     term: tuple[int, int] | None = None
@@ -76,14 +77,15 @@ class Extraction:
             "title": self.title or None,
             "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
             "published": self.published.date().isoformat() if self.published else None,
-            "organizing_unit": self.organizing_unit or None,
+            "organizing_unit": self.organizing_body or self.organizing_unit or None,
             "meeting_type": self.meeting_type,
-            "period": str(self.period) if self.period else None,
+            # a congress's period is its term, written once, as the term
+            "period": str(self.period) if self.period and self.meeting_type != "dai_hoi" else None,
             "term": f"{self.term[0]}-{self.term[1]}" if self.term else None,
             "chair": [person.name for person in self.chairs],
             "people": [{"name": person.name, "roles": person.titles} for person in self.people],
             "author": self.byline or None,
-            "photo_captions": [caption.text for caption in self.captions],
+            "photo_captions": [caption.written or caption.text for caption in self.captions],
         }
 
 
@@ -130,13 +132,18 @@ def _extract(layout: Layout, text: str, *, source_url=None) -> Extraction:
         captions=layout.captions,
         content_hash=content_hash(text),
     )
-    lead, title = layout.lead, layout.title
-    found.organizing_unit = facts.host_unit(lead, title, layout.paragraphs)
+    title = layout.title
+    lead = facts.event_text(layout.lead, layout.paragraphs)
+    context = "\n".join([layout.lead, *layout.paragraphs])
+    found.organizing_body = facts.host_body(lead, title, layout.paragraphs, context=context)
+    found.organizing_unit = facts.unit_of(found.organizing_body)
     found.meeting_title, found.meeting_type = facts.meeting_of(title, lead, layout.paragraphs)
     first_sentence = facts.first_sentence(lead)
     texts = [title, found.meeting_title, first_sentence]
     period = facts.reviewed_period(found.meeting_type, texts)
-    found.meeting_date, found.part_of_day = facts.meeting_date([lead], published=found.published, period=period)
+    found.meeting_date, found.part_of_day = facts.meeting_date(
+        [layout.lead, *layout.paragraphs], published=found.published, period=period
+    )
     found.period = period or facts.reviewed_period(found.meeting_type, texts, held_on=found.meeting_date)
     found.term = facts.term_of(texts)
     found.people = people_in([lead, *layout.paragraphs], [c.text for c in layout.captions])

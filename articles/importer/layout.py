@@ -11,7 +11,12 @@ from newsroom.text import fold, nfc, phrases, tone_key
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
+# Capital letters, Vietnamese ones included (a range such as À-Ỹ would take in small letters too).
+UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper())
+
 SOURCE_LINE = re.compile(r"^#\s*source\s*:\s*(?P<url>\S+)\s*$", re.IGNORECASE)
+# A capture tool's prefix before the headline: " date 2023-10 Title", " date 2025-10-27 Title".
+CAPTURE_PREFIX = re.compile(r"^date\s+(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?:\s+|$)")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 WRAP_END = (".", "!", "?", ":", ";", "”", '"', ")", "…")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -38,7 +43,8 @@ TAIL_MARKERS = phrases(
     binh luan, y kien ban doc, gui y kien, gui binh luan, viet binh luan, tin lien quan,
     bai viet lien quan, cac tin khac, tin khac, cac bai viet khac, bai viet khac, tin cung chuyen muc,
     bai cung chuyen muc, nhung tin moi hon, nhung tin cu hon, tin moi hon, tin cu hon, tin moi,
-    tin da dua, cac tin da dua, xem nhieu nhat, tin xem nhieu, tin doc nhieu, y kien cua ban
+    tin da dua, cac tin da dua, xem nhieu nhat, tin xem nhieu, tin doc nhieu, y kien cua ban,
+    tin tuc khac, cung chuyen muc, bai viet cung chuyen muc, tin bai khac, tin lien quan khac
 """
 )
 KEYWORDS_LINE = re.compile(r"^(?:tu khoa|tags?|the|keywords?)\s*:\s*(?P<words>.+)$")
@@ -47,11 +53,23 @@ PUBLISHED = re.compile(
     r"""^(?:(?:thu\ (?:hai|ba|tu|nam|sau|bay)|chu\ nhat|t[2-7]|cn)\s*,?\s*)?
     (?:(?:ngay\ |thoi\ gian\ )?(?:dang|cap\ nhat|xuat\ ban|dang\ tai)(?:\ luc|\ ngay)?\s*:?\s*)?
     (?:(?P<time1>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?\s*[,|-]?\s*(?:ngay\s*)?)?
-    (?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})
+    (?:ngay\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})
     (?:\s*(?:[,|-]|luc)?\s*(?P<time2>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?)?
     \s*(?:\(?gmt\s*\+\s*0?7(?::00)?\)?)?$""",
     re.VERBOSE,
 )
+
+# "7 tháng 2, 2014", "Thứ sáu, ngày 7 tháng 2 năm 2014" (blog and portal headers)
+PUBLISHED_WORDS = re.compile(
+    r"""^(?:(?:thu\ (?:hai|ba|tu|nam|sau|bay)|chu\ nhat)\s*,?\s*)?(?:ngay\ )?
+    (?P<d>\d{1,2})\ thang\ (?P<m>\d{1,2})\s*(?:,|nam)\s*(?P<y>\d{4})
+    (?:\s*(?:[,|-]|luc)?\s*(?P<time2>\d{1,2}\s*[:h]\s*\d{2})(?::\d{2})?\s*(?:am|pm)?)?\s*$""",
+    re.VERBOSE,
+)
+# "Hải Phòng, ngày 27 tháng 02 năm 2020": the place-and-date line of a document or a print view, not a headline.
+PLACE_DATE_LINE = re.compile(r"^[\w .'-]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\.?$")
+# "Thanh Sơn (Ban Thời sự)-Thứ sáu, ngày 03/03/2017 19:16 GMT+7": the writer, then the date line.
+BYLINE_DATE = re.compile(r"^(?P<name>[^\d()\-–|]{3,40}?)\s*(?:\([^()]{2,40}\))?\s*[-–|]\s*(?P<date>.*\d{4}.*)$")
 
 # "BDK.VN - Ngày 17-5-2023, ...": a source (or a dateline) in capitals before the lead.
 SOURCE_PREFIX = re.compile(
@@ -59,7 +77,8 @@ SOURCE_PREFIX = re.compile(
 )
 LEAD_OPENING = re.compile(
     r"^(?:(?:sang|chieu|toi|trua)\s+(?:nay|qua|hom nay|ngay)?\s*\(?\d|(?:sang|chieu|toi|trua)\s+ngay\b|"
-    r"ngay\s+\d|vua qua|moi day|thoi gian qua|trong (?:hai|ba|\d) ngay|tu ngay\s+\d|nhung ngay qua)"
+    r"ngay\s+\d|vua qua|moi day|thoi gian qua|trong (?:hai|ba|\d) ngay|tu ngay\s+\d|nhung ngay qua|"
+    r"vao (?:luc|hoi|ngay|sang|chieu|toi)\b|hom nay\b|can cu\b)"
 )
 
 # "Ảnh: Thiệu Phan" alone, or closing a caption: ". Ảnh: X", " (Ảnh: X)", " - Ảnh: X"
@@ -68,6 +87,13 @@ PHOTO_CREDIT = re.compile(
     r"(?P<credit>[^():]{2,60}?)\s*\)?\s*\.?$",
     re.IGNORECASE,
 )
+# What stands where a photo was without describing it: a file name ("a1", "hinh", "IMG_2034.jpg"), an unfilled
+# template field ("%image_alt%"), an agency tag in brackets ("(TTXVN/Vietnam+)").
+NOT_A_CAPTION = re.compile(
+    r"^(?:\S+|.*(?:%\w+%|\{\{.*\}\}|\$\{.*\}).*|\([^()]*\)|.*\.(?:jpe?g|png|gif|webp))$", re.IGNORECASE
+)
+# A gallery's alt text before each caption: "<headline> ảnh 1 <caption>", "<headline> ảnh 2<caption>".
+GALLERY_ALT = re.compile(rf"^.{{10,}}?\s+ảnh\s*\d{{1,2}}\s*(?=[{UPPER}])")
 ILLUSTRATION = re.compile(r"\(?\s*ảnh(?: minh họa| minh hoạ| tư liệu| internet)\s*\)?\.?$", re.IGNORECASE)
 GALLERY_HEADING = re.compile(
     r"^(?:một số |những |các |chùm )?(?:hình ảnh|ảnh)(?:\s+(?:tại|của|về|hoạt động|trong|buổi|hội nghị|đại hội|"
@@ -78,7 +104,7 @@ GALLERY_HEADING = re.compile(
 NARRATIVE_OPENING = re.compile(
     r"^(?:phát biểu|tại|theo|trong|về|để|với|sau|qua|nhằm|thực hiện|kết luận|bước sang|tiếp theo|tiếp đó|dịp này|"
     r"được biết|nhân dịp|nhân|ngay sau|trước đó|đồng thời|bên cạnh|ngoài ra|cùng ngày|thay mặt|năm|tháng|"
-    r"hiện nay|từ|đến nay|như vậy|vì vậy|do đó|tuy nhiên|mặc dù|trước|sau khi|khi|nếu)\b",
+    r"hiện nay|từ|đến nay|như vậy|vì vậy|do đó|tuy nhiên|mặc dù|trước|sau khi|khi|nếu|kết thúc)\b",
     re.IGNORECASE,
 )
 # A sentence ends at . ! ? or … before a capital, but not after an abbreviated degree or initial ("TS. Diệp").
@@ -106,6 +132,7 @@ UNIT_OPENING = re.compile(
 )
 WRITER_AND_UNIT = re.compile(r"^(?P<name>[^()\-–]+?)\s*(?:\(|\s[-–]\s)\s*(?P<unit>[^()]+?)\)?$")
 SCENE_VERB = re.compile(r"\b(?:phát biểu|trao|tặng|ra mắt|chụp|dự|tham dự|thăm|biểu quyết)\b", re.IGNORECASE)
+SCENE_SUBJECT = re.compile(r"^(?:đồng chí|đ/c|các đồng chí|các đ/c|lãnh đạo|đại biểu|các đại biểu)\s", re.IGNORECASE)
 SOURCE_CREDIT = re.compile(r"^(?:nguồn|theo)\s*:?\s+(?P<source>.{2,80}?)\.?$", re.IGNORECASE)
 
 
@@ -113,6 +140,8 @@ SOURCE_CREDIT = re.compile(r"^(?:nguồn|theo)\s*:?\s+(?P<source>.{2,80}?)\.?$",
 class Caption:
     text: str
     credit: str = ""
+    written: str = ""  # the line as it stands, an inline credit included
+    inline_credit: bool = False
 
 
 @dataclass
@@ -120,6 +149,7 @@ class Block:
     kind: str  # "p", "caption" or "heading"
     text: str
     caption: Caption | None = None
+    in_gallery: bool = False
 
 
 @dataclass
@@ -179,8 +209,9 @@ def parse_published(line) -> datetime | None:
         except ValueError:
             return None
         return found.astimezone(TZ) if found.tzinfo else found.replace(tzinfo=TZ)
-    for part in line.split("|"):
-        match = PUBLISHED.match(fold(part).strip(" ()[]"))
+    for part in [re.sub(r"(\d{4})\s*\|\s*(?=\d{1,2}:\d\d)", r"\1 ", line), *line.split("|")]:  # "17/07/2019 | 09:15"
+        key = fold(part).strip(" ()[]")
+        match = PUBLISHED.match(key) or PUBLISHED_WORDS.match(key)
         if match:
             return _datetime(match)
     return None
@@ -219,11 +250,13 @@ def looks_like_caption(line):
     """A short stand-alone line describing a photo rather than telling the story: "Toàn cảnh Hội nghị",
     "Đ/c ... phát biểu tại Hội nghị": one clause, no narrative opening or tense, no list or heading marks."""
     count = len(words(line))
-    if count > 30 or len(sentences(line)) > 1 or LIST_MARKER.match(line) or line.endswith((":", ";", ",")):
+    # a longer line is a caption only as one scene: who, in what post, doing what ("Đồng chí ... trao ...")
+    longest = 50 if SCENE_SUBJECT.match(line) and SCENE_VERB.search(line) else 30
+    if count > longest or len(sentences(line)) > 1 or LIST_MARKER.match(line) or line.endswith((":", ";", ",")):
         return False
     if line.upper() == line or NARRATION.search(line.rstrip(".")) or NARRATIVE_OPENING.match(line):
         return False
-    return True
+    return not LEAD_OPENING.match(fold(line))  # "Ngày 13/6/2017 Chi bộ ... tiến hành Đại hội": a report
 
 
 def _capitalized(word):
@@ -271,7 +304,8 @@ def breadcrumb_parts(line):
 
 def _is_title(line):
     count = len(words(line))
-    return 3 <= count <= 60 and len(line) <= 300 and not LEAD_OPENING.match(fold(line))
+    key = fold(line)
+    return 3 <= count <= 60 and len(line) <= 300 and not LEAD_OPENING.match(key) and not PLACE_DATE_LINE.match(key)
 
 
 def _is_body_start(line):
@@ -280,10 +314,16 @@ def _is_body_start(line):
 
 def read_layout(text: str, *, known_captions=(), title_hint="", published_hint=None) -> Layout:
     layout = Layout()
-    lines = clean_lines(text)
-    if lines and (match := SOURCE_LINE.match(lines[0])):
+    first, _, rest = text.lstrip("\ufeff").partition("\n")
+    if match := SOURCE_LINE.match(first.strip()):  # read before lines are joined: a prefix may follow it
         layout.source_url = match["url"]
-        lines = lines[1:]
+        text = rest
+    lines = clean_lines(text)
+    if lines and (match := CAPTURE_PREFIX.match(lines[0])):
+        if match["d"]:
+            layout.published = _datetime(match)
+        lines[0] = lines[0][match.end() :]
+        lines = [line for line in lines if line]
     lines = _drop_furniture(lines, layout)
     known = {tone_key(c) for c in known_captions}
     index = _read_header(lines, layout, known, title_hint)
@@ -298,7 +338,10 @@ def read_layout(text: str, *, known_captions=(), title_hint="", published_hint=N
             lead = lead[match.end() :]
         layout.lead = lead
     body = _take_byline(body, layout)
-    _read_body(body, layout, known)
+    # why: an article ends with its byline or a full stop; without either the capture was cut, mid-sentence
+    cut = bool(body) and not layout.byline and not body[-1].endswith(WRAP_END)
+    _read_body(body, layout, known, cut=cut)
+    _credited_captions_only(layout)
     return layout
 
 
@@ -328,14 +371,21 @@ def _read_header(lines, layout, known, title_hint):
         if (published := parse_published(line)) is not None:
             layout.published = layout.published or published
             continue
+        if PLACE_DATE_LINE.match(fold(line)):
+            continue
+        if (match := BYLINE_DATE.match(line)) and (published := parse_published(match["date"])) is not None:
+            layout.published = layout.published or published
+            if (found := parse_byline(match["name"])) and not found[0]:
+                layout.byline = match["name"].strip()
+            continue
         if key in known or line in repeated and layout.title and not _is_body_start(line):
             _add_caption(layout, line)
             continue
-        if _is_body_start(line) and (layout.title or title_hint or len(words(line)) > 60):
-            return index
-        if not layout.title and title_hint and key == tone_key(title_hint):
+        if not layout.title and title_hint and key == tone_key(title_hint):  # the page's headline, however long
             layout.title = line
             continue
+        if _is_body_start(line) and (layout.title or title_hint or len(words(line)) > 60):
+            return index
         crumbs = breadcrumb_parts(line)
         if crumbs and (layout.title or title_hint or index + 1 < len(lines) and _is_title(lines[index + 1])):
             layout.breadcrumb = layout.breadcrumb or crumbs
@@ -343,7 +393,7 @@ def _read_header(lines, layout, known, title_hint):
         if not layout.title and _is_title(line):
             layout.title = line
             continue
-        if layout.title and looks_like_caption(line):
+        if layout.title and (looks_like_caption(line) or all(split_credit(line)) and len(words(line)) <= 40):
             _add_caption(layout, line)
             continue
         return index
@@ -351,19 +401,36 @@ def _read_header(lines, layout, known, title_hint):
 
 
 def _add_caption(layout, line):
-    """Keep `line` as a caption (once), its credit apart; a credit alone goes to the caption before it."""
+    """Keep `line` as a caption (once), its credit apart; a credit alone goes to the caption before it. What
+    only stands where a photo was (a file name, a template field, an agency tag) is dropped, and the headline
+    or lead printed again under a photo is no caption."""
+    line = GALLERY_ALT.sub("", line)
     text, credit = split_credit(line)
     if not text:
         if credit and layout.captions and not layout.captions[-1].credit:
             layout.captions[-1].credit = credit
         return
     key = tone_key(text)
+    if NOT_A_CAPTION.match(text) or key.rstrip(" .") in (tone_key(layout.title), tone_key(layout.lead).rstrip(" .")):
+        return
     if caption := layout.caption_keys.get(key):
         caption.credit = caption.credit or credit
         return
-    caption = layout.caption_keys[key] = Caption(text, credit)
+    caption = layout.caption_keys[key] = Caption(text, credit, line, bool(credit))
     layout.captions.append(caption)
     layout.blocks.append(Block("caption", text, caption))
+
+
+def _credited_captions_only(layout):
+    """A page that credits its photos inline ("... hội nghị. Ảnh: X") credits those captions that end with a full
+    stop: there, a full sentence without a credit is a sentence of the story, not a caption."""
+    if not any(caption.inline_credit for caption in layout.captions):
+        return
+    for block in layout.blocks:
+        if block.kind == "caption" and not block.caption.credit and not block.in_gallery:
+            if block.text.endswith((".", "!", "?")):
+                block.kind = "p"
+                layout.captions.remove(block.caption)
 
 
 def _take_byline(body, layout):
@@ -392,7 +459,15 @@ def _take_byline(body, layout):
     return body
 
 
-def _read_body(body, layout, known):
+def _fragment_follows(layout):
+    """Whether a cut-off last line is a fragment rather than a caption: it follows a paragraph, or it lacks the
+    credit every other caption of the page carries."""
+    if any(caption.inline_credit for caption in layout.captions):
+        return True
+    return bool(layout.blocks) and layout.blocks[-1].kind == "p"
+
+
+def _read_body(body, layout, known, *, cut=False):
     in_gallery = False
     counts = Counter(tone_key(line) for line in body)
     for index, line in enumerate(body):
@@ -402,6 +477,9 @@ def _read_body(body, layout, known):
             layout.blocks.append(Block("heading", line.rstrip(":")))
             continue
         text, credit = split_credit(line)
+        if cut and index == len(body) - 1 and not credit and _fragment_follows(layout):
+            layout.blocks.append(Block("p", line))
+            continue
         short = len(words(line)) <= 60
         credit_follows = index + 1 < len(body) and not split_credit(body[index + 1])[0]
         if (
@@ -414,5 +492,7 @@ def _read_body(body, layout, known):
             or looks_like_caption(line)
         ):
             _add_caption(layout, line)
+            if in_gallery and layout.blocks and layout.blocks[-1].kind == "caption":
+                layout.blocks[-1].in_gallery = True
             continue
         layout.blocks.append(Block("p", line))

@@ -25,6 +25,11 @@ FAMILY_NAMES = set(
     vi văn đường trình chung nhữ tống khúc khương lữ bế hầu lục lầu mè sầm sùng giàng hoàng cầm lò ma đới
     đàm tòng ksor siu rơ rah nay y h' điểu danh thạch trịnh lê vương hầu phó""".split()
 )
+# The family names of most Vietnamese, seldom the last word of a place name (unlike Giang, Hà, Lâm, Sơn ...).
+COMMON_FAMILY_NAMES = frozenset("nguyễn trần lê phạm huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương".split())
+ORGANIZATION_TAILS = frozenset({"thanh niên"})
+# Words after "đồng chí" that begin a body, not a name: "5 đồng chí Ban Thường vụ".
+BODY_WORDS = frozenset({"ban", "ủy", "uỷ", "sở", "phòng", "thường", "chi", "đảng", "tỉnh", "huyện", "hội"})
 HONORIFICS = frozenset({"đồng chí", "đ/c", "ông", "bà"})
 PLURAL_HONORIFICS = frozenset({"các đồng chí", "các đ/c"})
 # How titles begin ("Phó" + any of these also begins one).
@@ -193,6 +198,13 @@ def _name_run(s, i, *, need_family):
         if j - i >= 5:
             split = next((k for k in range(i + 2, j - 1) if s.keys[k] in FAMILY_NAMES), None)
             return i if split is None else -split  # negative: the name starts later
+    if j < len(s) and s.lowercase(j) and f"{s.keys[j - 1]} {s.keys[j]}" in ORGANIZATION_TAILS:
+        return i  # "Đoàn Thanh niên": an organization, not Mr Đoàn Thanh
+    if j - i >= 4 and s.keys[i] not in COMMON_FAMILY_NAMES:
+        # "Tỉnh ủy Kiên Giang Nguyễn Thanh Nghị": a place ending in a rarer family name, then the name
+        split = next((k for k in range(i + 1, j - 1) if s.keys[k] in COMMON_FAMILY_NAMES), None)
+        if split is not None:
+            return -split
     return j
 
 
@@ -302,6 +314,9 @@ def mentions_in(sentence: "str | Sentence") -> list[Mention]:
         honorific = s.phrase_at(i, PLURAL_HONORIFICS) or 0
         plural = bool(honorific)
         honorific = honorific or s.phrase_at(i, HONORIFICS)
+        if s.keys[i] in ("ông", "bà") and s.capitalized(i) and i > 0 and s.capitalized(i - 1):
+            i += 1  # "Quận Hai Bà Trưng": a word of a proper name, not "Mrs"
+            continue
         if honorific and (s.keys[i] not in ("ông", "bà") or s.capitalized(i + honorific)):
             listing = plural or listing
             mention = _after_honorific(s, i + honorific)
@@ -339,6 +354,8 @@ def _namesake(s, i):
 
 
 def _after_honorific(s, i):
+    if s.keys[i] in BODY_WORDS and s.keys[i] not in FAMILY_NAMES:
+        return None
     if _head_at(s, i):  # "đồng chí Chánh Văn phòng UBND tỉnh Nguyễn Văn Mến"
         titles, end = _chain(s, i)
         start, name_end = _name_at(s, end, need_family=False)
@@ -364,7 +381,8 @@ def chairs_in(sentence: "str | Sentence", mentions: list[Mention]) -> list[str]:
     verbs, k = [], 0
     while k < len(s):
         size = s.phrase_at(k, CHAIR_VERBS)
-        if size and not (k > 1 and s.phrase_at(k - 2, AGENCIES) == 2):
+        # "cơ quan chủ trì" is the agency in charge; "chi bộ Cơ quan chủ trì" is a branch (named) that chairs
+        if size and not (k > 1 and s.phrase_at(k - 2, AGENCIES, capital=False) == 2):
             verbs.append(k)
         k += size or 1
     if not verbs:
@@ -427,4 +445,10 @@ def people_in(paragraphs: list[str], captions: list[str] = ()) -> list[Person]:
                 person = people.setdefault(key, Person(mention.name))
                 person.titles = person.titles or mention.titles
                 person.chair = person.chair or key in chairs
-    return list(people.values())
+    # "đ/c Lê Thị Hồng vân" once with a small letter: a name cut short, without titles, is the longer one
+    names = [key.split() for key in people]
+    return [
+        person
+        for key, person in people.items()
+        if person.titles or not any(len(n) > len(key.split()) and n[: len(key.split())] == key.split() for n in names)
+    ]

@@ -239,6 +239,15 @@ def _blocks(chunks):
     return blocks
 
 
+def _headline_of(head_title):
+    """The headline in a page's <title>, "Hội nghị sơ kết ... - Cổng thông tin điện tử", without the site's name
+    that closes it; "" for a section's name ("Tin tức - Cổng thông tin điện tử")."""
+    parts = re.split(r"\s+[-|–]\s+", head_title)
+    if len(parts) > 1:
+        head_title = head_title[: head_title.rfind(parts[-1])].rstrip(" -|–")
+    return head_title if len(head_title.split()) >= 3 else ""
+
+
 def parse_html(html: str) -> Page:
     """The article in a saved web page: title, main-content blocks (no menus, scripts or sidebars), captions."""
     parser = _PageParser()
@@ -252,7 +261,7 @@ def parse_html(html: str) -> Page:
     page.title = nfc(
         (titles[0] if titles else "")
         or unescape(meta.get("og:title", ""))
-        or " ".join("".join(parser.head_title).split())
+        or _headline_of(" ".join("".join(parser.head_title).split()))
     )
     page.source_url = meta.get("og:url") or meta.get("canonical") or ""
     page.published = meta.get("article:published_time") or meta.get("datepublished") or ""

@@ -1,7 +1,7 @@
 """Build a believable demo province: its Party organization tree with the 2025 reorganization, terms, people and
 their positions, Party members, meetings and the articles that report them, with photos drawn on the spot."""
 
-from demo.builders import meetings, people, photos, reporting, tree, writing
+from demo.builders import documents, meetings, people, photos, reporting, tree, writing
 from demo.builders.context import Demo
 
 
@@ -34,5 +34,6 @@ def build(*, seed, size, say):
     writing.hold_back_some(demo)
     writing.feature_some()
     writing.save_site_settings()
+    say(f"     {documents.build(demo)} văn bản (có bài viết trích dẫn), lịch công tác các tuần quanh hôm nay.")
     say("Quy định hội nghị, thang và kết quả xếp loại 2016-2025...")
     reporting.build(demo, held_back=held_back)

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto, Photo
 from comments.models import Comment
+from documents.models import Citation, Document
 from organizations.models import Meeting, MeetingParticipant, Membership, Organization, Person, Position, Term
+from statutory.models import ScheduleEntry
 
 PERIOD_OF_KIND = {
     Meeting.Kind.SO_KET_6_THANG: r"\d{4}-H1",
@@ -172,6 +174,23 @@ class TestSeededDemo:
             assert all(photo.caption and photo.credit and photo.alt_text for photo in gallery)
             assert 2 <= len(article.tags.all()) <= 5
             assert article.category and article.byline
+
+    def test_a_library_of_documents_of_several_forms_and_issuers_is_cited_by_the_articles(self):
+        documents = Document.objects.public()
+        assert documents.count() >= 30
+        assert documents.values("form").distinct().count() >= 8
+        assert documents.values("issuer").distinct().count() >= 6
+        cited = documents.filter(citations__article__in=Article.objects.published()).distinct()
+        assert cited.count() >= 25
+        assert Document.objects.filter(is_public=False).exists() and documents.exclude(replaced_by=None).exists()
+
+    def test_the_seeds_documents_are_in_the_library_and_linked(self):
+        for key in ("chi_thi:5-CT/TW", "quyet_dinh:89/QD-UBND", "nghi_quyet:tw4:XII"):
+            assert Citation.objects.filter(key=key, document__isnull=False).exists(), key
+
+    def test_the_leaders_schedule_has_this_weeks_entries(self):
+        monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+        assert ScheduleEntry.objects.between(monday, monday + timedelta(days=6)).count() >= 5
 
     def test_a_few_photos_are_reused_across_articles(self):
         assert 12 <= Photo.objects.count() <= 20

@@ -8,12 +8,19 @@ from tests.conftest import require
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 CORPUS = Path(__file__).parent / "corpus"
+REAL_PAGES = Path(settings.BASE_DIR).parent / "shared" / "import-real"
 
 
 @pytest.fixture
 def seeds():
     require(SEEDS.is_dir() and any(SEEDS.glob("*.txt")), f"the real articles in {SEEDS}")
     return SEEDS
+
+
+@pytest.fixture
+def real_pages():
+    require((REAL_PAGES / "expected.json").is_file(), f"the labelled real pages in {REAL_PAGES}")
+    return REAL_PAGES
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from articles.importer import extract, extract_html
 from articles.importer.reading import UnreadableFile, decode
 from newsroom.periods import Period
+from newsroom.text import tone_key
 from tests.importer.conftest import cp1258
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -440,3 +441,212 @@ def test_page_metadata_gives_the_publication_time():
     page = f"""<html><head><meta property="article:published_time" content="2023-05-17T05:17:00Z"></head>
     <body><article><h1>{TITLE}</h1><p>{LEAD}</p><p>{BODY}</p></article></body></html>"""
     assert extract_html(page).published == datetime(2023, 5, 17, 12, 17, tzinfo=TZ)
+
+
+# --- Real pages: the page noise and the wordings of ../shared/import-real, on invented text ---
+
+NEWS = "Tin hoạt động của các tổ chức cơ sở đảng"
+TALK = "Các đại biểu thảo luận sôi nổi, đóng góp nhiều ý kiến tâm huyết."
+
+
+@pytest.mark.parametrize(
+    "header, published",
+    [
+        (f"# source: https://example.vn/tin-a\n date 2023-10 {TITLE}", None),  # a month only: no date
+        (f"# source: https://example.vn/tin-a\n date 2023-10-27 {TITLE}", datetime(2023, 10, 27, tzinfo=TZ)),
+        (f"5 tháng 2, 2014\n\n{TITLE}", datetime(2014, 2, 5, tzinfo=TZ)),
+        (
+            f"{TITLE}\n\nMinh Châu (Ban Thời sự)-Thứ sáu, ngày 03/03/2017 19:16 GMT+7",
+            datetime(2017, 3, 3, 19, 16, tzinfo=TZ),
+        ),
+        (f"Thanh Sơn, ngày 27 tháng 02 năm 2020\n\n{TITLE}", None),  # a print view's place and date
+    ],
+)
+def test_headers_of_captured_pages(header, published):
+    found = extract(f"{header}\n\n{LEAD}\n\n{BODY}")
+    assert (found.title, found.published, found.lead) == (TITLE, published, LEAD)
+
+
+def test_a_writer_before_the_date_line_is_the_author():
+    found = extract(article(TITLE, "Minh Châu (Ban Thời sự)-Thứ sáu, ngày 03/03/2017 19:16 GMT+7", LEAD, BODY))
+    assert found.byline == "Minh Châu"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Căn cứ Điều lệ Đảng Cộng sản Việt Nam.", "Vào lúc 14h ngày 20 tháng 5 năm 2018,"]
+)
+def test_a_preamble_or_a_dated_opening_is_no_headline(opening):
+    found = extract(article(f"{opening} Chi bộ Văn phòng tổ chức Hội nghị.", BODY))
+    assert found.title == ""
+
+
+def test_what_only_stands_where_a_photo_was_is_no_caption():
+    lines = ["a1", "%image_alt%", "(TTXVN/Vietnam+)", TITLE, "Toàn cảnh Hội nghị", "Tin tức khác", "Bài cũ hơn"]
+    found = extract(article(TITLE, LEAD, *lines[:5], BODY, *lines[5:]))
+    assert [c.text for c in found.captions] == ["Toàn cảnh Hội nghị"]
+
+
+def test_gallery_alt_prefix_and_inline_credits():
+    gallery = [
+        f"{TITLE} ảnh 1 Đồng chí Lê Văn Hùng phát biểu. (Ảnh: Thu Hà)",
+        f"{TITLE} ảnh 2Các đại biểu dự Hội nghị. (Ảnh: Thu Hà)",
+        "Đồng chí Lê Văn Hùng chủ trì Hội nghị.",  # a sentence: on this page every caption has its credit
+    ]
+    found = extract(article(TITLE, LEAD, *gallery, BODY))
+    assert found.as_expected()["photo_captions"] == [
+        "Đồng chí Lê Văn Hùng phát biểu. (Ảnh: Thu Hà)",
+        "Các đại biểu dự Hội nghị. (Ảnh: Thu Hà)",
+    ]
+
+
+def test_the_last_line_of_a_cut_off_text_is_a_fragment():
+    found = extract(article(TITLE, LEAD, BODY, "Hội nghị cũng đã biểu quyết thông qua nghị quyết về nhiệm"))
+    assert found.captions == []
+
+
+def test_a_long_caption_of_one_scene():
+    caption = (
+        "Đồng chí Lê Văn Hùng, Phó Bí thư Thường trực Đảng ủy Khối và đồng chí Trần Minh Tâm, Phó Bí thư Đảng ủy "
+        "Khối, Bí thư chi bộ Cơ quan trao Quyết định khen thưởng cho các đảng viên hoàn thành xuất sắc nhiệm vụ"
+    )
+    assert [c.text for c in extract(article(TITLE, LEAD, caption, BODY)).captions] == [caption]
+
+
+def test_meeting_date_from_a_later_paragraph_and_its_year_from_the_same_sentence():
+    intro = "Đảng bộ phường Tân An tổ chức hội nghị sơ kết 06 tháng đầu năm 2023 kết hợp phát động thi đua."
+    lead = "Ngày 9/6, Ban Thường vụ Đảng ủy phường Tân An tổ chức Hội nghị sơ kết 06 tháng đầu năm 2023."
+    found = extract(article("Phường Tân An sơ kết", intro, lead, BODY))
+    assert (found.meeting_date, found.meeting_type, str(found.period)) == (
+        date(2023, 6, 9),
+        "so_ket_6_thang",
+        "2023-H1",
+    )
+    assert found.as_expected()["organizing_unit"] == "Ban Thường vụ Đảng ủy phường Tân An"
+    assert found.organizing_unit == "Đảng ủy phường Tân An"
+
+
+@pytest.mark.parametrize(
+    "lead, held_on",
+    [
+        ("Sáng ngày 3/6, Đảng bộ Công an huyện tổ chức Đại hội lần thứ VIII, nhiệm kỳ 2020 - 2025.", date(2020, 6, 3)),
+        ("Ngày 2-10, Đảng ủy Khối tổ chức Hội nghị quán triệt Nghị quyết Đại hội, nhiệm kỳ 2020 - 2025.", None),
+        (
+            "Ngày 29/9, Đảng ủy Khối tổ chức hội nghị tổng kết Đại hội và sơ kết công tác quý 3 năm 2015.",
+            date(2015, 9, 29),
+        ),
+    ],
+)
+def test_a_year_not_written_with_the_date(lead, held_on):
+    body = "Năm 2026 các đại biểu phấn đấu hoàn thành các chỉ tiêu, nhiệm vụ được giao."  # a year elsewhere: not taken
+    assert extract(article(NEWS, lead, body)).meeting_date == held_on
+
+
+def test_a_congress_files_its_term_once():
+    lead = "Ngày 13/06/2017 Chi bộ Văn phòng tiến hành Đại hội nhiệm kỳ IX (2017 – 2020)."
+    found = extract(article("Căn cứ Điều lệ Đảng.", lead, TALK)).as_expected()
+    assert (found["meeting_type"], found["term"], found["period"]) == ("dai_hoi", "2017-2020", None)
+
+
+@pytest.mark.parametrize(
+    "lead, kind, period",
+    [
+        (
+            "Ngày 29-9-2023, Ban Chấp hành Đảng bộ tỉnh họp đánh giá kết quả 9 tháng năm 2023.",
+            "so_ket_9_thang",
+            "2023-9M",
+        ),
+        (
+            "Ngày 15/10/2019, BCH Đảng bộ huyện tổ chức hội nghị sơ kết 9 tháng đầu năm, triển khai nhiệm vụ 3 tháng "
+            "cuối năm 2019.",
+            "so_ket_9_thang",
+            "2019-9M",
+        ),
+        (
+            "Ngày 24/12/2019, Đảng ủy Quân sự tỉnh tổ chức Hội nghị ra Nghị quyết lãnh đạo nhiệm vụ năm 2020.",
+            "tong_ket_nam",
+            "2019",
+        ),
+        ("Ngày 26/11/2020, Chi bộ Trung tâm tổ chức sinh hoạt chuyên đề quý IV.", "sinh_hoat_chuyen_de", "2020-Q4"),
+        (
+            "Ngày 29/9/2015, Đảng ủy Khối tổ chức hội nghị tổng kết Đại hội Đảng bộ Khối nhiệm kỳ 2015 – 2020.",
+            "other",
+            None,
+        ),
+    ],
+)
+def test_kinds_and_periods_as_real_pages_write_them(lead, kind, period):
+    found = extract(article(NEWS, lead, TALK))
+    assert (found.meeting_type, str(found.period) if found.period else None) == (kind, period)
+
+
+def test_a_committee_conference_is_the_review_its_agenda_names():
+    lead = "Ngày 15/7/2019, Ban Chấp hành Đảng bộ Quận khóa XXV tổ chức Hội nghị lần thứ 22."
+    agenda = (
+        "Hội nghị thảo luận và quyết định một số nội dung: Đánh giá kết quả công tác xây dựng Đảng 6 tháng đầu năm "
+        "và phương hướng, nhiệm vụ 6 tháng cuối năm 2019."
+    )
+    found = extract(article("Tập trung thực hiện thắng lợi nhiệm vụ năm 2019", lead, agenda, BODY))
+    assert (found.meeting_type, str(found.period)) == ("so_ket_6_thang", "2019-H1")
+    assert (found.as_expected()["organizing_unit"], found.organizing_unit) == (
+        "Ban Chấp hành Đảng bộ Quận khóa XXV",
+        "Đảng bộ Quận",
+    )
+
+
+@pytest.mark.parametrize(
+    "subject, body",
+    [
+        (
+            "Thực hiện kế hoạch của Ban chấp hành Đảng ủy, chiều ngày 23/12/2015 Đảng bộ Bệnh viện Đa khoa tỉnh",
+            "Đảng bộ Bệnh viện Đa khoa tỉnh",
+        ),
+        (
+            "Ngày 15/10/2020 được sự nhất trí của Đảng bộ thị xã Phổ An và thống nhất của Đảng bộ xã Thuận An",
+            "Đảng bộ xã Thuận An",
+        ),
+        (
+            "Chiều 19/10, tại Hội trường UBND xã Tân Sơn, Đoàn TNCS Hồ Chí Minh xã Tân Sơn",
+            "Đoàn TNCS Hồ Chí Minh xã Tân Sơn",
+        ),
+        ("Sáng ngày 02/01/2024, chi bộ Cơ quan Đảng ủy Khối", "chi bộ Cơ quan Đảng ủy Khối"),
+        ("Sáng ngày 28/4, xã Quang Tiến", "xã Quang Tiến"),
+    ],
+)
+def test_host_body_on_real_pages(subject, body):
+    assert extract(article(NEWS, f"{subject} tổ chức Hội nghị.", TALK)).as_expected()["organizing_unit"] == body
+
+
+def test_a_bare_chi_bo_is_the_branch_named_before():
+    plan = "Với ý nghĩa đó, Chi bộ KH-ĐD xây dựng kế hoạch sinh hoạt chuyên đề ngay từ đầu năm."
+    lead = "Theo đó, ngày 15/4/2022 chi bộ tổ chức Sinh hoạt chuyên đề quý II."
+    found = extract(article("Nâng cao chất lượng sinh hoạt chi bộ", f"{plan} {lead}", BODY))
+    assert (found.organizing_unit, str(found.period)) == ("Chi bộ KH-ĐD", "2022-Q2")
+
+
+def test_an_all_caps_headline_names_the_host():
+    lead = "Sau thời gian phấn đấu, đ/c Lê Thị Hồng Vân đã được kết nạp Đảng vào ngày 28 tháng 11 năm 2015."
+    found = extract(article("CHI BỘ MG HOA SEN TỔ CHỨC KẾT NẠP ĐẢNG VIÊN MỚI", lead, TALK))
+    assert tone_key(found.organizing_unit) == "chi bộ mg hoa sen"
+
+
+def test_people_among_place_and_body_names():
+    lead = (
+        "Ngày 2/1/2024, chi bộ Cơ quan tổ chức Hội nghị. Đồng chí Trần Minh Tâm, Phó Bí thư Đảng ủy Khối, Bí thư "
+        "chi bộ Cơ quan chủ trì Hội nghị. Cùng dự có các đồng chí Uỷ viên BCH Đảng bộ Quận Hai Bà Trưng; Bí thư Đoàn "
+        "Thanh niên Quận; Bí thư Tỉnh ủy Kiên Giang Nguyễn Thanh Nghị và 5 đồng chí Ban Thường vụ."
+    )
+    found = extract(article(TITLE, lead, BODY))
+    assert [(p.name, p.chair) for p in found.people] == [("Trần Minh Tâm", True), ("Nguyễn Thanh Nghị", False)]
+
+
+def test_a_pages_long_headline_and_the_date_line_under_it():
+    headline = " ".join(["Tập trung thực hiện thắng lợi nhiệm vụ năm 2019"] * 4)  # 36 words: still the <h1>
+    page = f"""<html><body><article><div>Hoạt động Đảng</div><h1>{headline}</h1>
+    <div>Ngày đăng 17/07/2019 | 09:15</div><p>{LEAD}</p><p>{BODY}</p></article></body></html>"""
+    found = extract_html(page)
+    assert (found.title, found.published, found.lead) == (headline, datetime(2019, 7, 17, 9, 15, tzinfo=TZ), LEAD)
+
+
+def test_the_site_name_is_not_part_of_a_pages_headline():
+    page = f"<html><head><title>{TITLE} - Cổng TTĐT</title></head><body><p>{LEAD}</p><p>{BODY}</p></body></html>"
+    assert extract_html(page).title == TITLE

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from articles.models import Article, Category, Tag
+from documents.models import Document
 from newsroom.periods import Period
 from organizations.models import Meeting, Organization
 
@@ -33,6 +34,14 @@ def public_pages():
     category = Category.objects.filter(articles__isnull=False).first()
     tag = Tag.objects.filter(tagged_articles__isnull=False).first()
     year = report.period.start.year
+    document = (
+        Document.objects.public()
+        .annotate(citing=Count("citations"), attached=Count("files"))
+        .filter(citing__gt=0, attached__gt=0)
+        .first()
+    )
+    replaced = Document.objects.public().exclude(replaced_by=None).select_related("replaced_by").first()
+    document_filters = {"q": "chi thi", "form": "chi_thi", "issuer": document.issuer.slug, "year": 2016}
     filters = {
         "q": "hoi nghi",
         "unit": province.slug,
@@ -69,6 +78,17 @@ def public_pages():
         ("hoi-nghi", reverse("articles:meeting-list"), 200),
         ("hoi-nghi-loc-sai", reverse("articles:meeting-list") + "?period=sai&unit=khong-co", 200),
         ("hoi-nghi-chi-tiet", report.meeting.get_absolute_url(), 200),
+        ("van-ban", reverse("documents:list"), 200),
+        ("van-ban-loc", reverse("documents:list") + "?" + urlencode(document_filters), 200),
+        ("van-ban-loc-sai", reverse("documents:list") + "?year=abc&form=khong-co&issuer=khong-co", 200),
+        ("van-ban-chi-tiet", document.get_absolute_url(), 200),
+        ("van-ban-thay-the", replaced.replaced_by.get_absolute_url(), 200),
+        ("van-ban-bi-thay-the", replaced.get_absolute_url(), 200),
+        ("lich-cong-tac", reverse("statutory:schedule"), 200),
+        ("lich-cong-tac-tuan-khac", reverse("statutory:schedule") + "?tuan=2021-W28", 200),
+        ("lich-cong-tac-don-vi", reverse("statutory:unit-schedule", args=[province.slug]), 200),
+        ("gioi-thieu-don-vi", reverse("statutory:unit-introduction", args=[province.slug]), 200),
+        ("gioi-thieu-don-vi-bao-cao", reverse("statutory:unit-introduction", args=[report.unit.slug]), 200),
         ("thong-ke", reverse("reporting:statistics"), 200),
         ("don-vi-thong-ke", reverse("reporting:unit-statistics", args=[province.slug]), 200),
         ("404", NOT_FOUND, 404),

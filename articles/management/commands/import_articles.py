@@ -56,9 +56,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--expected", metavar="FILE", help="Tệp nhãn cho --evaluate (mặc định: DIR/expected.json)."
         )
+        parser.add_argument(
+            "--verbose", action="store_true", help="Với --evaluate: in mọi chỗ sai (nhãn và giá trị đọc được)."
+        )
 
-    def handle(self, *args, paths, evaluate, expected, report, **options):
-        self.verbosity = options["verbosity"]
+    def handle(self, *args, paths, evaluate, expected, report, verbose, **options):
+        self.verbosity = 2 if verbose else options["verbosity"]
         if evaluate:
             return self.evaluate(Path(evaluate), Path(expected) if expected else None, report)
         if not paths:
@@ -223,15 +226,17 @@ class Command(BaseCommand):
         if not expected.is_file():
             raise CommandError(f"Không có tệp nhãn {expected}.")
         started = time.monotonic()
-        scores, rows, mismatches = importer.evaluate(directory, expected)
+        scores, overall, rows, mismatches = importer.evaluate(directory, expected)
         seconds = time.monotonic() - started
-        self.stdout.write(f"Đánh giá {len(rows)} tệp trong {directory} với {expected.name} ({seconds:.2f} giây):")
+        self.stdout.write(
+            f"Đánh giá {len(rows)} tệp trong {directory} với {expected.name} ({seconds:.2f} giây; "
+            "trường trống ở cả nhãn lẫn kết quả không tính):"
+        )
         for field in importer.FIELDS:
             self.stdout.write(f"  {field:<16} {scores[field]:.2f}")
         if self.verbosity >= 2:
             for file, field, found, wanted in mismatches:
-                self.stdout.write(f"  ≠ {file} {field}: đọc được {found!r}, nhãn {wanted!r}")
+                self.stdout.write(f"  ≠ {file} {field}:\n      nhãn      {wanted!r}\n      đọc được  {found!r}")
         if report:
             self.write_report(report, rows)
-        overall = sum(scores.values()) / len(scores)
         self.stdout.write(f"overall: {overall:.2f}")

@@ -1,0 +1,1 @@
+from tests.importer.conftest import seed_text, seeds  # noqa: F401 -- the real articles in /work/shared/seeds
