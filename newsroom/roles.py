@@ -52,6 +52,7 @@ ROLES = {
         "comments.*",
         "documents.*",
         "statutory.*",
+        "reporting.*",
         "audit.view_auditevent",
         "reversion.*",
         "auth.add_user",

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "articles",
     "documents",
     "statutory",
+    "reporting",
     "comments",
     "api",
     "rest_framework",

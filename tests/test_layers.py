@@ -17,6 +17,7 @@ PACKAGES = [
     "comments",
     "documents",
     "statutory",
+    "reporting",
     "api",
     "demo",
 ]
@@ -49,6 +50,9 @@ def test_the_tree_keeps_the_contract():
         ("articles/models.py", "import documents.models", "articles.models -> documents.models"),
         ("documents/views.py", "import statutory.models", "documents.views -> statutory.models"),
         ("statutory/views.py", "import demo", "statutory.views -> demo"),
+        ("articles/views.py", "import reporting.models", "articles.views -> reporting.models"),
+        ("reporting/models.py", "import demo", "reporting.models -> demo"),
+        ("reporting/models.py", "import comments.models", "reporting.models -> comments.models"),
     ],
 )
 def test_a_planted_back_import_breaks_the_contract(tmp_path, module, planted, broken):

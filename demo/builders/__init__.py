@@ -1,7 +1,7 @@
 """Build a believable demo province: its Party organization tree with the 2025 reorganization, terms, people and
 their positions, Party members, meetings and the articles that report them, with photos drawn on the spot."""
 
-from demo.builders import documents, meetings, people, photos, tree, writing
+from demo.builders import documents, meetings, people, photos, reporting, tree, writing
 from demo.builders.context import Demo
 
 
@@ -26,7 +26,8 @@ def build(*, seed, size, say):
     plans = meetings.plan_meetings(demo)
     for plan in plans:
         meetings.report(demo, plan)
-    say(f"     {len(plans)} hội nghị.")
+    held_back = reporting.hold_reviews(demo)
+    say(f"     {len(plans) + len(held_back)} hội nghị.")
     say("7/7. Tin hoạt động, đoàn thể; bài chờ duyệt...")
     writing.write_news(demo)
     writing.save_links(demo)
@@ -34,3 +35,5 @@ def build(*, seed, size, say):
     writing.feature_some()
     writing.save_site_settings()
     say(f"     {documents.build(demo)} văn bản (có bài viết trích dẫn), lịch công tác các tuần quanh hôm nay.")
+    say("Quy định hội nghị, thang và kết quả xếp loại 2016-2025...")
+    reporting.build(demo, held_back=held_back)

@@ -218,6 +218,7 @@ def report(demo, plan):
         # the superior's report of the same meeting has a title of its own: two identical cards look like a mistake
         common["titles"] = [title for title in common["titles"] if title != first.title] or common["titles"]
         write(demo, publisher=parent, lead=lead, related=[key], source=source, **common)
+    return meeting
 
 
 def pick_shots(demo, kind, on, chair, speaker, guests, extra):

@@ -89,5 +89,7 @@ def public_pages():
         ("lich-cong-tac-don-vi", reverse("statutory:unit-schedule", args=[province.slug]), 200),
         ("gioi-thieu-don-vi", reverse("statutory:unit-introduction", args=[province.slug]), 200),
         ("gioi-thieu-don-vi-bao-cao", reverse("statutory:unit-introduction", args=[report.unit.slug]), 200),
+        ("thong-ke", reverse("reporting:statistics"), 200),
+        ("don-vi-thong-ke", reverse("reporting:unit-statistics", args=[province.slug]), 200),
         ("404", NOT_FOUND, 404),
     ]
