@@ -1,0 +1,124 @@
+"""Whole public pages cached for anonymous readers, invalidated exactly by a content generation.
+
+Every page stored in the cache carries the generation it was made in. A write to any watched model (articles,
+meetings, units, photos, the site settings... `watch()`) moves the generation on when its transaction commits,
+so every page made before is stale at once: a publish, an edit, a withdrawal or a trash shows everywhere on the
+next request. A scheduled article going live is a change nobody writes: apps tell `next_change()` when the next
+one is due, and the generation moves on by itself at that moment.
+
+Only anonymous GET and HEAD requests are served from the cache: a request carrying the session or messages cookie
+(a signed-in editor, a visitor with a notice to see) always gets a fresh page, and a response that sets a cookie,
+carries `Cache-Control: private/no-store/no-cache` or is not a 200 is never stored. A stored page answers a
+conditional GET with 304 by its ETag or Last-Modified.
+
+One cache round trip per hit (the generation, when it expires, and the page, read together). The cache must be
+shared by every process serving the site (Redis, REDIS_URL): the local-memory default is right for one process
+(`runserver`, tests) only.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+GENERATION_KEY = "pagecache:generation"
+DUE_KEY = "pagecache:due"  # when the next scheduled change happens (a timestamp), or 0 for none known
+_due_sources = []
+_watched = set()
+
+
+def generation():
+    return cache.get(GENERATION_KEY)
+
+
+def bump():
+    """Every cached page is stale from now on, and again when the current transaction commits: a page made from
+    the data of before the commit, in between, is stale too."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (a new or flushed cache): one that no stored page can carry
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    due = min((when for source in _due_sources if (when := source()) is not None), default=None)
+    cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
+
+
+def next_change(source):
+    """Register `source()`: the datetime at which pages change with no write (a scheduled publication), or None."""
+    _due_sources.append(source)
+    return source
+
+
+def watch(*models):
+    """Writes to `models` (saves, deletes, many-to-many changes) make every cached page stale."""
+    for model in models:
+        if model in _watched:
+            continue
+        _watched.add(model)
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_changed, sender=through, dispatch_uid=f"{uid}-{field.name}")
+
+
+def _changed(sender, **kwargs):
+    bump()
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous readers' pages (see the module's docstring). Placed before the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PAGE_CACHE_SECONDS
+        self.bypass_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages"))
+
+    def __call__(self, request):
+        if not self.seconds or not self.cacheable_request(request):
+            return self.get_response(request)
+        key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
+        found = cache.get_many([GENERATION_KEY, DUE_KEY, key])
+        current, due = found.get(GENERATION_KEY), found.get(DUE_KEY)
+        if current is None or due is None or (due and due <= time.time()):
+            _bump()  # a new cache, or a scheduled change came due: nothing stored before can be served
+            current = generation()
+        elif (stored := found.get(key)) is not None and stored[0] == current:
+            return self.answer(request, stored[1])
+        response = self.get_response(request)
+        if current is not None and self.cacheable_response(response):
+            response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
+            response["Last-Modified"] = http_date()
+            patch_cache_control(response, max_age=0, must_revalidate=True)
+            cache.set(key, (current, response), self.seconds)
+        return response
+
+    def cacheable_request(self, request):
+        return request.method in ("GET", "HEAD") and not any(c in request.COOKIES for c in self.bypass_cookies)
+
+    @staticmethod
+    def cacheable_response(response):
+        control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in control for word in ("private", "no-store", "no-cache"))
+        )
+
+    @staticmethod
+    def answer(request, response):
+        """The stored page, or 304 when the reader's copy (by ETag or Last-Modified) is still this one."""
+        last_modified = parse_http_date_safe(response["Last-Modified"])
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
