@@ -77,7 +77,8 @@ def measure(name, path, profile_dir):
         started = time.perf_counter()
         response = client.get(path)
         seconds = time.perf_counter() - started
-    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    captured = list(queries.captured_queries)  # the next request's start empties the log
+    sql_ms = sum(float(q["time"]) for q in captured) * 1000
     body = b"".join(response) if response.streaming else response.content
     row = {"name": name, "path": path, "status": response.status_code, "queries": len(queries), "bytes": len(body)}
     row |= {"ms": round(seconds * 1000, 1), "sql_ms": round(sql_ms, 1)}
@@ -92,7 +93,7 @@ def measure(name, path, profile_dir):
         stats.print_stats(35)
         slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
         (Path(profile_dir) / f"{slug}.txt").write_text(out.getvalue())
-        sql = "\n\n".join(f"{q['time']} s  {q['sql']}" for q in queries.captured_queries)
+        sql = "\n\n".join(f"{q['time']} s  {q['sql']}" for q in captured)
         (Path(profile_dir) / f"{slug}.sql").write_text(sql)
     return row
 

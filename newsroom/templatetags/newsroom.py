@@ -1,7 +1,9 @@
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from sorl.thumbnail import get_thumbnail
 
+from newsroom import renditions
 from newsroom.html import clean_html
 
 register = template.Library()
@@ -22,3 +24,11 @@ def duration(delta):
     if minutes or not hours:
         parts.append(_("%(n)s phút") % {"n": minutes})
     return " ".join(parts)
+
+
+@register.simple_tag
+def rendition(photo, geometry, **options):
+    """`{% rendition photo "480x320" crop="center" as im %}`: im.url, im.width, im.height, with no lookup."""
+    if not photo.width or not photo.height:  # a photo stored before its size was: sorl measures it
+        return get_thumbnail(photo.image, geometry, **options)
+    return renditions.rendition(photo.image, geometry, photo.width, photo.height, **options)
