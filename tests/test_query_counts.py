@@ -117,6 +117,8 @@ class Site:
             "category feed": f"/chuyen-muc/{self.category.slug}/rss/",
             "tag feed": f"/the/{self.tag.slug}/rss/",
             "sitemap": "/sitemap.xml",
+            "sitemap articles": "/sitemap-articles.xml",
+            "sitemap meetings": "/sitemap-meetings.xml",
             "robots": "/robots.txt",
         }
 
@@ -180,6 +182,8 @@ PAGES = [
     "category feed",
     "tag feed",
     "sitemap",
+    "sitemap articles",
+    "sitemap meetings",
     "robots",
 ]
 
