@@ -90,6 +90,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE_SECONDS
+        self.proxy_seconds = settings.PAGE_CACHE_PROXY_SECONDS
         self.bypass_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages"))
 
     def __call__(self, request):
@@ -107,7 +108,13 @@ class PageCacheMiddleware:
         if current is not None and self.cacheable_response(response):
             response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
             response["Last-Modified"] = http_date()
-            patch_cache_control(response, max_age=0, must_revalidate=True)
+            if self.proxy_seconds:
+                # nginx (deploy/nginx/) keeps it this long; it reads this only if it comes before Cache-Control
+                control = response.headers.pop("Cache-Control", None)
+                response["X-Accel-Expires"] = str(self.proxy_seconds)
+                if control:
+                    response["Cache-Control"] = control
+            patch_cache_control(response, max_age=0, must_revalidate=True)  # browsers ask again every time
             cache.set(key, (current, response), self.seconds)
         return response
 

@@ -119,6 +119,8 @@ else:
 # Anonymous readers' pages are kept this long at most; any write to the content makes them stale at once
 # (newsroom/pagecache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# ...and nginx's micro-cache in front (deploy/nginx/) this long: a change shows there within that. 0: not at all.
+PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=1)
 
 # --- Background tasks ---
 # E-mails of the workflow, photo renditions and `import_articles --background` are tasks (django-tasks). In

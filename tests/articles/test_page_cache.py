@@ -175,6 +175,14 @@ def test_a_conditional_get_of_an_unchanged_page_answers_304(client, site):
     assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
+def test_nginx_may_keep_a_cached_page_for_a_second_and_browsers_must_ask_again(client, site):
+    response = client.get("/")
+    names = [name.lower() for name in response.headers]
+    assert response["X-Accel-Expires"] == "1"
+    assert names.index("x-accel-expires") < names.index("cache-control")  # else nginx ignores it
+    assert "max-age=0" in response["Cache-Control"]
+
+
 def test_signed_in_staff_always_get_a_fresh_page(client, site, admin_user):
     client.get("/")
     staff = sign_in(Client(), admin_user)
