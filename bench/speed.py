@@ -13,10 +13,13 @@ bench/profiles/<label>/ and its table into bench/RESULTS.md (between markers nam
 import argparse
 import json
 import os
+import pwd
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +28,70 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import PYTHON, REDIS_PORT, ROOT, ensure_services, free_port, get, log, machine, sql, wait_for  # noqa: E402
 
 WRK_THREADS, WRK_CONNECTIONS = 2, 8
+NGINX = Path("/usr/sbin/nginx")
+NGINX_MAIN = """daemon off;
+user {user};
+worker_processes 1;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {d}/temp/body;
+    proxy_temp_path {d}/temp/proxy;
+    fastcgi_temp_path {d}/temp/fastcgi;
+    uwsgi_temp_path {d}/temp/uwsgi;
+    scgi_temp_path {d}/temp/scgi;
+    include conf.d/*.conf;
+}}
+"""
+
+
+class Nginx:
+    """The compose file's nginx (deploy/nginx/templates/, rendered as the image renders them) before gunicorn."""
+
+    def __init__(self, web_port, static_root, media_root):
+        self.dir = Path(tempfile.mkdtemp(prefix="newsroom-speed-nginx-"))
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        values = {
+            "NEWSROOM_LISTEN": f"127.0.0.1:{self.port}",
+            "NEWSROOM_WEB": f"127.0.0.1:{web_port}",
+            "NEWSROOM_RESOLVER": "127.0.0.1",
+            "NEWSROOM_STATIC_ROOT": static_root,
+            "NEWSROOM_ERRORS_ROOT": ROOT / "deploy" / "nginx" / "errors",
+            "NEWSROOM_MEDIA": "filesystem",
+            "NEWSROOM_MEDIA_ROOT": media_root,
+            "NEWSROOM_S3_ORIGIN": "http://127.0.0.1:9",
+            "NEWSROOM_S3_BUCKET": "newsroom-media",
+        }
+        (self.dir / "conf.d").mkdir()
+        (self.dir / "temp").mkdir()
+        for template in sorted((ROOT / "deploy" / "nginx" / "templates").glob("*.template")):
+            text = re.sub(r"\$\{(NEWSROOM_\w+)\}", lambda m: str(values[m[1]]), template.read_text())
+            (self.dir / "conf.d" / template.name.removesuffix(".template")).write_text(text)
+        (self.dir / "nginx.conf").write_text(NGINX_MAIN.format(d=self.dir, user=pwd.getpwuid(os.geteuid()).pw_name))
+        command = [
+            str(NGINX),
+            "-p",
+            str(self.dir),
+            "-c",
+            str(self.dir / "nginx.conf"),
+            "-e",
+            str(self.dir / "error.log"),
+        ]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: get(self.base + "/healthz")[0] == 200, 20):
+            self.stop()
+            raise RuntimeError("nginx did not start")
+        log(f"nginx on {self.base} (pid {self.process.pid})")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class Server:
@@ -156,7 +223,9 @@ def load_pages(server, pages, *, seconds, warmup, label):
 
 
 def table(result):
-    ceiling = {mode: result[mode]["ceiling"]["rps"] for mode in result["modes"]}
+    # every ratio is to the ceiling served by gunicorn alone, uncached (the issue's yardstick)
+    base = result.get("uncached", result[result["modes"][0]])["ceiling"]["rps"]
+    ceiling = {mode: base for mode in result["modes"]}
     lines = [
         "| page | queries | KiB | in-process ms | "
         + " | ".join(f"{mode} req/s | p50 ms | p99 ms | errors | ratio" for mode in result["modes"])
@@ -210,16 +279,18 @@ def write_results(result, label):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="the demo data, 3 s per page")
+    parser.add_argument("--quick", action="store_true", help="the demo data, 2 s per page")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--database", default="newsroom_speed")
     parser.add_argument("--label")
-    parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both (default)")
+    parser.add_argument(
+        "--modes", default="uncached,cached,nginx", help="uncached, cached (Django's page cache), nginx (in front)"
+    )
     options = parser.parse_args()
     if options.quick:
-        options.articles, options.seconds, options.warmup = 0, 3, 1
+        options.articles, options.seconds, options.warmup = 0, 2, 1
         options.database = options.database if options.database != "newsroom_speed" else "newsroom_speed_quick"
     label = options.label or ("quick" if options.quick else f"{options.articles // 1000}k")
     started = time.monotonic()
@@ -246,7 +317,14 @@ def main():
         for mode in result["modes"]:
             server.flush_cache()
             server.start(**({"PAGE_CACHE_SECONDS": "0"} if mode == "uncached" else {}))
-            result[mode] = load_pages(server, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+            if mode == "nginx":
+                proxy = Nginx(server.port, server.env["STATIC_ROOT"], server.env["MEDIA_ROOT"])
+                try:
+                    result[mode] = load_pages(proxy, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+                finally:
+                    proxy.stop()
+            else:
+                result[mode] = load_pages(server, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
         server.stop()
         result["machine"] = machine()
         out = ROOT / "bench" / "results" / f"speed-{label}.json"
