@@ -23,7 +23,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
@@ -56,7 +56,11 @@ def _bump():
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (a new or flushed cache): one that no stored page can carry
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    due = min((when for source in _due_sources if (when := source()) is not None), default=None)
+    try:
+        due = min((when for source in _due_sources if (when := source()) is not None), default=None)
+    except DatabaseError:  # unknown while the database is away (or has no tables yet): asked again next request
+        cache.delete(DUE_KEY)
+        return
     cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
 
 
