@@ -373,6 +373,11 @@ class Article(HasPeriod):
                 name="article_public_idx",
             ),
             models.Index(
+                fields=["-published_at"],
+                condition=Q(status="published", deleted_at=None, is_featured=True),
+                name="article_featured_idx",
+            ),
+            models.Index(
                 fields=["-view_count", "-published_at"],
                 condition=Q(status="published", deleted_at=None, view_count__gt=0),
                 name="article_most_read_idx",
