@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,13 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Tin bài")
 
     def ready(self):
+        from newsroom import pagecache
+
         from . import signals
+
+        # every model a public page shows (the two apps' own: the history of the workflow included, for simplicity)
+        pagecache.watch(*self.get_models(), *apps.get_app_config("organizations").get_models())
+        pagecache.next_change(signals.next_scheduled_publication)
 
         post_save.connect(signals.queue_renditions, sender=self.get_model("Photo"), dispatch_uid="photo-renditions")
         post_save.connect(

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.filters import PeriodFilter, PublicFilterSet
+from newsroom.filters import LongSelect, PeriodFilter, PublicFilterSet
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from organizations.models import Meeting, Organization
 
@@ -46,7 +46,9 @@ class UnitFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("empty_label", _("Tất cả đơn vị"))
-        super().__init__(queryset=Organization.objects.all(), to_field_name="slug", **kwargs)
+        kwargs.setdefault("widget", LongSelect)
+        units = Organization.objects.only("slug", "name", "path")
+        super().__init__(queryset=units, to_field_name="slug", **kwargs)
 
     def filter(self, qs, value):
         return qs.in_unit(value) if value else qs

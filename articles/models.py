@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,9 @@ from newsroom.text import fold, nfc, slugify_vi, tone_key
 from organizations.models import Meeting, Organization
 
 SITE_SETTINGS_CACHE_KEY = "site-settings"
+# What a card never shows (for_cards): the wide columns of the article and of the rows joined to it.
+CARD_DEFERRED = ["body", "body_text", "search_key", "search_vector", "meeting__summary", "meeting__tasks"]
+CARD_DEFERRED += ["unit__description", "unit__aliases"]
 
 
 class Category(models.Model):
@@ -166,8 +169,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def in_unit(self, unit):
-        """Articles of `unit` and of all its sub-units: one indexed prefix match on the tree path."""
-        return self.filter(unit__path__startswith=unit.path)
+        """Articles of `unit` and of all its sub-units: one indexed prefix match on the tree path.
+
+        As `unit_id IN (the subtree)` rather than a join: PostgreSQL then reads a small unit's few articles by the
+        unit index instead of walking the date index of all articles until it finds them."""
+        return self.filter(unit__in=Organization.objects.filter(path__startswith=unit.path).values("pk"))
 
     def in_period(self, period):
         return self.filter(period_start__gte=period.start, period_end__lte=period.end)
@@ -192,6 +198,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("unit", "category", "cover", "meeting")
+
+    def for_cards(self):
+        """for_listing() without the wide columns a card never shows: the text, the search data, the meeting's
+        minutes, the unit's description."""
+        return self.for_listing().defer(*CARD_DEFERRED)
 
     def search(self, query):
         """Articles matching `query` regardless of diacritics and tone placement, best first.
@@ -224,11 +235,27 @@ class ArticleQuerySet(models.QuerySet):
     def older_than(self, article):
         return self.filter(unit_id=article.unit_id, published_at__lt=article.published_at).order_by("-published_at")
 
-    def latest_per_branch(self, *, depth, count):
-        """The newest `count` articles of each branch of the tree at `depth`, in one query; `branch` is its path."""
+    def latest_per_branch(self, branches, *, count):
+        """The newest `count` of these articles under each unit of `branches`, as (pk, the unit's path) pairs.
+
+        One query that reads only the index on PostgreSQL: a LIMIT per branch, joined by UNION ALL. Where a compound
+        query cannot be sliced (SQLite) a window function numbers the narrow rows instead."""
+        branches = list(branches)
+        if not branches:
+            return []
+        newest = self.order_by("-published_at", "-pk")
+        if connection.features.supports_slicing_ordering_in_compound:
+            parts = [
+                newest.in_unit(unit).annotate(branch=Value(unit.path)).values_list("pk", "branch")[:count]
+                for unit in branches
+            ]
+            return list(parts[0].union(*parts[1:], all=True))
+        depth = branches[0].depth
         branch = Substr("unit__path", 1, Organization.steplen * depth)
-        ranked = Window(RowNumber(), partition_by=branch, order_by=F("published_at").desc())
-        return self.annotate(branch=branch, row_number=ranked).filter(row_number__lte=count)
+        ranked = Window(RowNumber(), partition_by=branch, order_by=[F("published_at").desc(), F("pk").desc()])
+        paths = {unit.path for unit in branches}
+        rows = self.annotate(branch=branch, row_number=ranked).filter(row_number__lte=count)
+        return [(pk, path) for pk, path in rows.values_list("pk", "branch") if path in paths]
 
     def most_read(self):
         return self.filter(view_count__gt=0).order_by("-view_count", "-published_at")
@@ -375,6 +402,22 @@ class Article(HasPeriod):
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["period_start", "period_end"]),
+            # what readers see, newest first and most read first: a page or a block walks these alone
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published", deleted_at=None),
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(status="published", deleted_at=None, is_featured=True),
+                name="article_featured_idx",
+            ),
+            models.Index(
+                fields=["-view_count", "-published_at"],
+                condition=Q(status="published", deleted_at=None, view_count__gt=0),
+                name="article_most_read_idx",
+            ),
         ]
 
     def __str__(self):

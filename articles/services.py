@@ -4,6 +4,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from audit.models import AuditEvent, record
+from newsroom import pagecache
 
 from .models import Article, Tag, TaggedArticle
 
@@ -22,6 +23,7 @@ def merge_tags(*, sources, into: Tag) -> Tag:
     moving.exclude(pk__in=keep.values()).delete()
     TaggedArticle.objects.filter(pk__in=keep.values()).update(tag=into)
     Tag.objects.filter(pk__in=source_ids).delete()
+    pagecache.bump()  # the update above sends no signal
     return into
 
 
@@ -31,6 +33,7 @@ def move_to_trash(articles, *, by, request=None) -> int:
     articles = list(articles.filter(deleted_at__isnull=True))
     for article in articles:
         record(AuditEvent.Action.DELETE, actor=by, obj=article, request=request)
+    pagecache.bump()  # the update below sends no signal
     # a new version: forms opened before and preview links made before stay dead after a restore
     return Article.objects.filter(pk__in=[a.pk for a in articles]).update(
         deleted_at=timezone.now(), deleted_by=by, version=F("version") + 1
@@ -42,6 +45,7 @@ def restore_from_trash(articles, *, by, request=None) -> int:
     articles = list(articles.filter(deleted_at__isnull=False))
     for article in articles:
         record(AuditEvent.Action.RESTORE, actor=by, obj=article, request=request)
+    pagecache.bump()  # the update below sends no signal
     return Article.all_objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=None, deleted_by=None)
 
 

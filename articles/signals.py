@@ -1,6 +1,8 @@
 from django.core.cache import cache
+from django.db.models import Min
+from django.utils import timezone
 
-from .models import SITE_SETTINGS_CACHE_KEY
+from .models import SITE_SETTINGS_CACHE_KEY, Article
 from .tasks import make_renditions
 
 
@@ -12,3 +14,8 @@ def queue_renditions(sender, instance, **kwargs):
 
 def forget_site_settings(sender, **kwargs):
     cache.delete(SITE_SETTINGS_CACHE_KEY)
+
+
+def next_scheduled_publication():
+    """When the next approved article goes live by itself: the public pages change then."""
+    return Article.objects.approved().filter(published_at__gt=timezone.now()).aggregate(at=Min("published_at"))["at"]

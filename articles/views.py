@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from newsroom.http import client_ip, is_same_origin, rate_limited
 from newsroom.images import validate_image
+from newsroom.pagecache import CachedCountPaginator
 from organizations.models import Organization
 
 from .filters import ArticleFilter, MeetingFilter
@@ -32,18 +33,31 @@ BOTS = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|preview|curl|wget
 
 class PublishedArticlesMixin:
     paginate_by = 20
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_cards()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CachedCountPaginator(queryset, per_page, count_key=list_address(self.request), **kwargs)
+
+
+def list_address(request):
+    """The address of a list without its page number: what its count depends on."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"{request.path}?{query.urlencode()}"
 
 
 class HomeView(PublishedArticlesMixin, ListView):
+    """The newest articles (no pages, so no count), the featured, the most read and a block per branch."""
+
     template_name = "articles/home.html"
-    paginate_by = 10
+    paginate_by = None
 
     def get_queryset(self):
-        """The news, without the featured stories shown above them."""
-        return super().get_queryset().exclude(pk__in=Article.objects.published().featured().values("pk"))
+        """The ten newest, without the featured stories shown above them."""
+        return super().get_queryset().exclude(pk__in=Article.objects.published().featured().values("pk"))[:10]
 
 
 class ArticleListView(PublishedArticlesMixin, FilterView):
@@ -52,6 +66,9 @@ class ArticleListView(PublishedArticlesMixin, FilterView):
 
 class SearchView(ArticleListView):
     template_name = "articles/article_search.html"
+
+    def get_queryset(self):
+        return super().get_queryset().defer(None).for_listing()  # the snippet quotes the text
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
@@ -161,6 +178,9 @@ class MeetingListView(FilterView):
     paginate_by = 20
     template_name = "organizations/meeting_list.html"
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CachedCountPaginator(queryset, per_page, count_key=list_address(self.request), **kwargs)
+
     def get_queryset(self):
         return Article.objects.published().reported_meetings().select_related("host")
 
@@ -171,7 +191,7 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         participations = self.object.participations.select_related("person")
-        articles = self.object.articles.published().for_listing()
+        articles = self.object.articles.published().for_cards()
         return super().get_context_data(participations=participations, articles=articles, **kwargs)
 
 

@@ -1,13 +1,51 @@
 """Filter helpers every public list shares: the reporting period, and the chips of the filters in use."""
 
+import hashlib
 from datetime import date
+from html import escape
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import pagecache
 from newsroom.forms import PeriodSelect
 from newsroom.periods import Period, read_period
+
+
+class LongSelect(forms.Select):
+    """A select of hundreds of options (the units) written directly, as Django's own template writes it, from
+    options kept in the cache for the content generation: reading the rows and running the template engine once
+    per option would cost more than the rest of the page."""
+
+    def options(self):
+        """(value, the option's opening up to its value, the rest): written once per generation."""
+        queryset = getattr(self.choices, "queryset", None)
+        current = pagecache.generation() if queryset is not None else None
+        key = current and "pagecache:options:" + hashlib.md5(f"{current}:{queryset.query}".encode()).hexdigest()
+        options = cache.get(key) if key else None
+        if options is None:
+            options = []
+            for value, label in self.choices:
+                value = str("" if value is None else value)
+                options.append((value, f'<option value="{escape(value)}"', f">{escape(str(label))}</option>"))
+            if key:
+                cache.set(key, options, settings.PAGE_CACHE_SECONDS or 300)
+        return options
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f"{opening} selected{rest}" if value in chosen else f"{opening}{rest}"
+            for value, opening, rest in self.options()
+        )
+        attrs = self.build_attrs(self.attrs, attrs)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe(options))
 
 
 class PeriodField(forms.CharField):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -18,7 +18,7 @@ from articles.sitemaps import (
 from documents.sitemaps import DocumentSitemap
 from newsroom import media
 from newsroom.periods import PeriodConverter
-from newsroom.views import healthz, view_on_site
+from newsroom.views import healthz, sitemap_section, view_on_site
 
 register_converter(PeriodConverter, "period")  # /ky/2021-h1/ → Period, before the apps' URLs load
 
@@ -46,7 +46,14 @@ urlpatterns = [
     path("admin/xac-thuc/", include("accounts.urls")),
     path("admin/bao-cao/", include("reporting.admin_urls")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # an index of sections, each in pages of at most 10,000 addresses (articles.sitemaps.PagedSitemap)
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": sitemaps}, name="sitemap-section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("api/v1/", include("api.urls")),
     path("", include("comments.urls")),

@@ -1,15 +1,19 @@
 import logging
 import sys
+from datetime import datetime
+from html import escape
 
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import get_random_string
 from django.utils.log import log_response
@@ -89,3 +93,40 @@ def server_error(request):
         logger=logger,
     )
     return response
+
+
+SITEMAP_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def sitemap_section(request, sitemaps, section):
+    """A page of a sitemap section: Django's view, written as its template writes it but without the template
+    engine, which took nine tenths of the time of a page of 10,000 addresses."""
+    lazy = sitemap_views.sitemap(request, sitemaps, section=section)  # a TemplateResponse, not rendered yet
+    body = "".join(map(sitemap_entry, lazy.context_data["urlset"]))
+    response = HttpResponse(SITEMAP_HEAD + body + "</urlset>\n", content_type="application/xml")
+    for header, value in lazy.items():
+        if header != "Content-Type":
+            response[header] = value
+    return response
+
+
+def sitemap_entry(url):
+    parts = [f"<url><loc>{escape(url['location'])}</loc>"]
+    if lastmod := url.get("lastmod"):
+        if isinstance(lastmod, datetime) and timezone.is_aware(lastmod):
+            lastmod = timezone.localtime(lastmod)
+        parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+    if url.get("changefreq"):
+        parts.append(f"<changefreq>{url['changefreq']}</changefreq>")
+    if url.get("priority"):
+        parts.append(f"<priority>{url['priority']}</priority>")
+    for alternate in url.get("alternates", ()):
+        parts.append(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+            f'href="{escape(alternate["location"])}"/>'
+        )
+    parts.append("</url>\n")
+    return "".join(parts)

@@ -203,6 +203,24 @@ def test_pages_are_gzipped(nginx, upstream):
     assert gzip.decompress(body).startswith(b"<p>Tin tuc</p>")
 
 
+def test_nginx_keeps_only_the_pages_django_marks_and_never_for_a_signed_in_editor(nginx, upstream):
+    base = nginx(NEWSROOM_WEB=upstream.address)
+    page = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "max-age=0, must-revalidate"}
+    # as Django sends it: nginx reads X-Accel-Expires only when it comes before Cache-Control
+    upstream.reply = (200, {"X-Accel-Expires": "60", **page}, b"<p>Tin tuc</p>")
+    for _ in range(3):
+        status, headers, _body = fetch(base + "/tin-tuc/")
+        assert status == 200 and "X-Accel-Expires" not in headers
+    assert len(upstream.requests) == 1  # kept: asked of Django once
+    fetch(base + "/tin-tuc/", headers={"Cookie": "sessionid=abc"})
+    fetch(base + "/tin-tuc/", headers={"Cookie": "messages=abc"})
+    assert len(upstream.requests) == 3  # an editor, a visitor with a notice: always Django
+    upstream.reply = (200, page, b"<p>Khong giu</p>")  # what Django does not cache (no X-Accel-Expires)
+    fetch(base + "/hoi-nghi/")
+    fetch(base + "/hoi-nghi/")
+    assert len(upstream.requests) == 5
+
+
 def test_uploads_up_to_the_django_limit_pass_and_larger_ones_get_a_vietnamese_413(nginx, upstream):
     base = nginx(NEWSROOM_WEB=upstream.address)
     host, port = urlsplit(base).hostname, urlsplit(base).port

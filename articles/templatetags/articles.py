@@ -16,23 +16,24 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 @register.inclusion_tag("articles/includes/featured.html")
 def featured_articles(count=3):
-    return {"articles": Article.objects.published().for_listing().featured(count)}
+    return {"articles": Article.objects.published().for_cards().featured(count)}
 
 
 @register.inclusion_tag("articles/includes/most_read.html")
 def most_read(count=5):
-    return {"articles": Article.objects.published().most_read().for_listing()[:count]}
+    return {"articles": Article.objects.published().most_read().only("title", "slug")[:count]}
 
 
 @register.inclusion_tag("articles/includes/unit_blocks.html")
 def unit_blocks(count=4):
-    """A block for each current unit directly under the province, with its branch's newest articles: two queries."""
-    depth = 2
-    units = list(Organization.objects.current().filter(depth=depth))
-    latest = Article.objects.published().for_listing().latest_per_branch(depth=depth, count=count)
+    """A block for each current unit directly under the province, with its branch's newest articles: three queries
+    (the units, the newest of each branch by the index alone, then those articles' titles)."""
+    units = list(Organization.objects.current().filter(depth=2).only("path", "depth", "name", "slug"))
+    newest = Article.objects.published().latest_per_branch(units, count=count)
+    branch_of = dict(newest)
     by_branch = {}
-    for article in latest.order_by("-published_at"):
-        by_branch.setdefault(article.branch, []).append(article)
+    for article in Article.objects.filter(pk__in=branch_of).only("title", "slug", "published_at"):
+        by_branch.setdefault(branch_of[article.pk], []).append(article)
     return {"blocks": [(unit, by_branch[unit.path]) for unit in units if unit.path in by_branch]}
 
 

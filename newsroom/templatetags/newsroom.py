@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from sorl.thumbnail import get_thumbnail
 
+from newsroom import renditions
 from newsroom.html import clean_html
 
 register = template.Library()
@@ -50,3 +52,11 @@ def date_line(day):
 @register.simple_tag
 def today():
     return timezone.localdate()
+
+
+@register.simple_tag
+def rendition(photo, geometry, **options):
+    """`{% rendition photo "480x320" crop="center" as im %}`: im.url, im.width, im.height, with no lookup."""
+    if not photo.width or not photo.height:  # a photo stored before its size was: sorl measures it
+        return get_thumbnail(photo.image, geometry, **options)
+    return renditions.rendition(photo.image, geometry, photo.width, photo.height, **options)

@@ -18,11 +18,22 @@ def empty_cache():
     cache.clear()
 
 
-def sitemap(client):
+def sitemap_entries(client):
+    """The <url> elements of every page of every section the sitemap index at /sitemap.xml points to."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
-    return {loc.text.removeprefix("http://testserver") for loc in root.findall("sm:url/sm:loc", NS)}
+    index = ElementTree.fromstring(response.content)
+    assert index.tag == f"{{{NS['sm']}}}sitemapindex"
+    entries = []
+    for loc in index.findall("sm:sitemap/sm:loc", NS):
+        page = client.get(loc.text.removeprefix("http://testserver"))
+        assert page.status_code == 200, loc.text
+        entries += ElementTree.fromstring(page.content).findall("sm:url", NS)
+    return entries
+
+
+def sitemap(client):
+    return {url.find("sm:loc", NS).text.removeprefix("http://testserver") for url in sitemap_entries(client)}
 
 
 @pytest.fixture
@@ -87,8 +98,8 @@ def test_sitemap_has_nothing_only_unpublished_articles_lead_to(client, site, hid
 
 def test_sitemap_gives_articles_their_last_change(client, db):
     ArticleFactory()
-    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    article = root.find("sm:url[sm:loc='http://testserver/tin-tuc/" + Article.objects.get().slug + "/']", NS)
+    address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
+    (article,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
     assert article.find("sm:lastmod", NS).text == timezone.localdate().isoformat()
 
 
@@ -97,3 +108,21 @@ def test_robots_txt_is_plain_text_and_points_to_the_sitemap(client, db):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode().splitlines()
+
+
+def test_the_sitemap_is_an_index_of_pages_of_at_most_10000_addresses(client, db, settings):
+    from articles.sitemaps import PagedSitemap
+    from newsroom.urls import sitemaps
+
+    assert all(issubclass(section, PagedSitemap) for section in sitemaps.values())
+    assert PagedSitemap.limit == 10_000
+    ArticleFactory.create_batch(3)
+    PagedSitemap.limit = 2
+    try:
+        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        pages = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+        assert "http://testserver/sitemap-articles.xml?p=2" in pages
+        second = client.get("/sitemap-articles.xml?p=2")
+        assert len(ElementTree.fromstring(second.content).findall("sm:url", NS)) == 1
+    finally:
+        PagedSitemap.limit = 10_000

@@ -1,0 +1,339 @@
+"""Page speed: gunicorn (2 sync workers, DEBUG off, no access log) on PostgreSQL and Redis, wrk on each page,
+uncached and cached, as ratios to a ceiling view measured in the same run; writes bench/RESULTS.md.
+
+    .venv/bin/python bench/speed.py --quick                     # the demo data, a short run (under 3 minutes)
+    .venv/bin/python bench/speed.py --articles 10000 --label after-10k
+    .venv/bin/python bench/speed.py --articles 100000 --label after-100k
+
+The database (--database, default newsroom_speed) is reseeded when it does not hold the asked-for number of
+articles. Each run writes bench/results/speed-<label>.json, the profiles of its pages under
+bench/profiles/<label>/ and its table into bench/RESULTS.md (between markers named by the label).
+"""
+
+import argparse
+import json
+import os
+import pwd
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PYTHON, REDIS_PORT, ROOT, ensure_services, free_port, get, log, machine, sql, wait_for  # noqa: E402
+
+WRK_THREADS, WRK_CONNECTIONS = 2, 8
+NGINX = Path("/usr/sbin/nginx")
+NGINX_MAIN = """daemon off;
+user {user};
+worker_processes 1;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {d}/temp/body;
+    proxy_temp_path {d}/temp/proxy;
+    fastcgi_temp_path {d}/temp/fastcgi;
+    uwsgi_temp_path {d}/temp/uwsgi;
+    scgi_temp_path {d}/temp/scgi;
+    include conf.d/*.conf;
+}}
+"""
+
+
+class Nginx:
+    """The compose file's nginx (deploy/nginx/templates/, rendered as the image renders them) before gunicorn."""
+
+    def __init__(self, web_port, static_root, media_root):
+        self.dir = Path(tempfile.mkdtemp(prefix="newsroom-speed-nginx-"))
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        values = {
+            "NEWSROOM_LISTEN": f"127.0.0.1:{self.port}",
+            "NEWSROOM_WEB": f"127.0.0.1:{web_port}",
+            "NEWSROOM_RESOLVER": "127.0.0.1",
+            "NEWSROOM_STATIC_ROOT": static_root,
+            "NEWSROOM_ERRORS_ROOT": ROOT / "deploy" / "nginx" / "errors",
+            "NEWSROOM_MEDIA": "filesystem",
+            "NEWSROOM_MEDIA_ROOT": media_root,
+            "NEWSROOM_S3_ORIGIN": "http://127.0.0.1:9",
+            "NEWSROOM_S3_BUCKET": "newsroom-media",
+        }
+        (self.dir / "conf.d").mkdir()
+        (self.dir / "temp").mkdir()
+        for template in sorted((ROOT / "deploy" / "nginx" / "templates").glob("*.template")):
+            text = re.sub(r"\$\{(NEWSROOM_\w+)\}", lambda m: str(values[m[1]]), template.read_text())
+            (self.dir / "conf.d" / template.name.removesuffix(".template")).write_text(text)
+        (self.dir / "nginx.conf").write_text(NGINX_MAIN.format(d=self.dir, user=pwd.getpwuid(os.geteuid()).pw_name))
+        command = [
+            str(NGINX),
+            "-p",
+            str(self.dir),
+            "-c",
+            str(self.dir / "nginx.conf"),
+            "-e",
+            str(self.dir / "error.log"),
+        ]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: get(self.base + "/healthz")[0] == 200, 20):
+            self.stop()
+            raise RuntimeError("nginx did not start")
+        log(f"nginx on {self.base} (pid {self.process.pid})")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Server:
+    def __init__(self, options):
+        self.database = options.database
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        data = Path("/tmp") / f"newsroom-speed-{self.database}"
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE", "REDIS", "GUNICORN"))},
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
+            "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/13",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-" + "k" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "STATIC_ROOT": str(data / "static"),
+            "MEDIA_ROOT": str(data / "media"),
+            "LOG_LEVEL": "WARNING",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_THREADS": "1",  # sync workers
+            "GUNICORN_ACCESSLOG": "",
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.process = None
+
+    def run(self, *args, timeout=1800, **env):
+        return subprocess.run(
+            [PYTHON, *args],
+            cwd=ROOT,
+            env={**self.env, **env},
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        ).stdout
+
+    def flush_cache(self):
+        subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "-n", "13", "flushdb"], capture_output=True, check=True)
+
+    def prepare(self, *, articles):
+        ensure_services()
+        have = None
+        try:
+            have = sql("SELECT COUNT(*) FROM articles_article", dbname=self.database)[0][0]
+        except Exception:  # noqa: BLE001 - no database or no table yet: seed it
+            pass
+        wanted = articles or 180  # --quick: the demo province as seed_demo makes it
+        if have is None or (articles and have != articles):
+            log(f"database {self.database}: recreate, migrate, seed {wanted:,} articles")
+            sql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)", dbname="postgres", fetch=False)
+            sql(f"CREATE DATABASE {self.database}", dbname="postgres", fetch=False)
+            self.run("manage.py", "migrate", "--noinput")
+            if articles:
+                process = subprocess.Popen(
+                    [PYTHON, "bench/seed.py", "--articles", str(articles)], cwd=ROOT, env=self.env
+                )
+                assert process.wait() == 0, "the seeder failed"
+            else:
+                self.run("manage.py", "seed_demo")
+        else:
+            log(f"database {self.database}: {have:,} articles already")
+            self.run("manage.py", "migrate", "--noinput")
+        self.run("manage.py", "collectstatic", "--noinput")
+        self.flush_cache()
+
+    def start(self, **env):
+        self.stop()
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(Path("/tmp") / f"newsroom-speed-{self.database}-gunicorn.log", "a")
+        args = [PYTHON, "-m", "gunicorn", "newsroom.wsgi:application", "--config", "gunicorn.conf.py"]
+        self.process = subprocess.Popen(
+            [*args, f"--bind=127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env={**self.env, **env},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        assert wait_for(lambda: get(self.base + "/healthz")[0] == 200, 60), "gunicorn did not start"
+        log(f"gunicorn on {self.base} (pid {self.process.pid}) {env or ''}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        self.process = None
+
+
+def milliseconds(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 1)
+
+
+def wrk(url, *, seconds, warmup):
+    """req/s, p50 and p99 in ms, errors (non-2xx/3xx answers, socket errors and timeouts) of `url`."""
+    if warmup:
+        subprocess.run(["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{warmup}s", url], capture_output=True)
+    out = subprocess.run(
+        ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors += sum(int(n) for n in socket.groups()) if socket else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": milliseconds(latency["50"]) if "50" in latency else None,
+        "p99_ms": milliseconds(latency["99"]) if "99" in latency else None,
+        "errors": errors,
+    }
+
+
+def load_pages(server, pages, *, seconds, warmup, label):
+    rows = {}
+    for name, path in pages:
+        rows[name] = wrk(server.base + path, seconds=seconds, warmup=warmup)
+        row = rows[name]
+        log(f"  {label:9} {name:34} {row['rps']:8.1f} req/s  p50 {row['p50_ms']} ms  p99 {row['p99_ms']} ms")
+    return rows
+
+
+def table(result):
+    # every ratio is to the ceiling served by gunicorn alone, uncached (the issue's yardstick)
+    base = result.get("uncached", result[result["modes"][0]])["ceiling"]["rps"]
+    ceiling = {mode: base for mode in result["modes"]}
+    lines = [
+        "| page | queries | KiB | in-process ms | "
+        + " | ".join(f"{mode} req/s | p50 ms | p99 ms | errors | ratio" for mode in result["modes"])
+        + " |"
+    ]
+    lines.append("|---|---:|---:|---:|" + "---:|---:|---:|---:|---:|" * len(result["modes"]))
+    for page in result["pages"]:
+        name = page["name"]
+        cells = [f"{name} (`{page['path']}`)", str(page["queries"]), f"{page['bytes'] / 1024:.1f}", str(page["ms"])]
+        for mode in result["modes"]:
+            row = result[mode].get(name)
+            if row is None:
+                cells += ["—"] * 5
+                continue
+            ratio = row["rps"] / ceiling[mode] if ceiling[mode] else 0
+            cells += [f"{row['rps']:,.1f}", str(row["p50_ms"]), str(row["p99_ms"]), str(row["errors"]), f"{ratio:.3f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_results(result, label):
+    results = ROOT / "bench" / "RESULTS.md"
+    m = result["machine"]
+    section = [
+        f"<!-- speed:{label} -->",
+        f"### {label}: {result['articles']:,} articles",
+        "",
+        f"{m['date']}, {m['cpus']} cores, load average {m['loadavg_1_5_15']} at the end, Python {m['python']}, "
+        f"PostgreSQL {m['postgresql']}; commit {result['commit']}. wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} "
+        f"-d{result['seconds']}s after a {result['warmup']} s warm-up, each page alone. Queries, size and "
+        "in-process time are of one uncached request (Django's test client, after a warm-up); the ratio is req/s "
+        "over the ceiling's req/s in the same mode and run.",
+        "",
+        table(result),
+        f"<!-- /speed:{label} -->",
+    ]
+    text = results.read_text()
+    block = "\n".join(section)
+    pattern = re.compile(rf"<!-- speed:{re.escape(label)} -->.*?<!-- /speed:{re.escape(label)} -->", re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        if "## Page speed" not in text:
+            text = (
+                text.rstrip()
+                + "\n\n## Page speed\n\n`make bench` (bench/speed.py); profiles of each page in bench/profiles/.\n"
+            )
+        text = text.rstrip() + "\n\n" + block + "\n"
+    results.write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="the demo data, 2 s per page")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--database", default="newsroom_speed")
+    parser.add_argument("--label")
+    parser.add_argument(
+        "--modes", default="uncached,cached,nginx", help="uncached, cached (Django's page cache), nginx (in front)"
+    )
+    options = parser.parse_args()
+    if options.quick:
+        options.articles, options.seconds, options.warmup = 0, 2, 1
+        options.database = options.database if options.database != "newsroom_speed" else "newsroom_speed_quick"
+    label = options.label or ("quick" if options.quick else f"{options.articles // 1000}k")
+    started = time.monotonic()
+    server = Server(options)
+    try:
+        server.prepare(articles=options.articles)
+        pages = json.loads(server.run("bench/pages.py", "--list", PAGE_CACHE_SECONDS="0").strip().splitlines()[-1])
+        profile_dir = ROOT / "bench" / "profiles" / label
+        log(f"in-process: queries, bytes and profiles → {profile_dir.relative_to(ROOT)}")
+        measured = json.loads(
+            server.run("bench/pages.py", "--profile", str(profile_dir), PAGE_CACHE_SECONDS="0")
+            .strip()
+            .splitlines()[-1]
+        )
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        result = {
+            "label": label,
+            "articles": int(sql("SELECT COUNT(*) FROM articles_article", dbname=options.database)[0][0]),
+        }
+        result |= {"pages": measured, "seconds": options.seconds, "warmup": options.warmup, "commit": commit}
+        result["modes"] = [m for m in options.modes.split(",") if m]
+        for mode in result["modes"]:
+            server.flush_cache()
+            server.start(**({"PAGE_CACHE_SECONDS": "0"} if mode == "uncached" else {}))
+            if mode == "nginx":
+                proxy = Nginx(server.port, server.env["STATIC_ROOT"], server.env["MEDIA_ROOT"])
+                try:
+                    result[mode] = load_pages(proxy, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+                finally:
+                    proxy.stop()
+            else:
+                result[mode] = load_pages(server, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+        server.stop()
+        result["machine"] = machine()
+        out = ROOT / "bench" / "results" / f"speed-{label}.json"
+        out.write_text(json.dumps(result, indent=1, ensure_ascii=False))
+        write_results(result, label)
+        log(f"done in {time.monotonic() - started:.0f} s: bench/RESULTS.md ({label}), {out.relative_to(ROOT)}")
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Whole public pages cached for anonymous readers, invalidated exactly by a content generation.
+
+Every page stored in the cache carries the generation it was made in. A write to any watched model (articles,
+meetings, units, photos, the site settings... `watch()`) moves the generation on when its transaction commits,
+so every page made before is stale at once: a publish, an edit, a withdrawal or a trash shows everywhere on the
+next request. A scheduled article going live is a change nobody writes: apps tell `next_change()` when the next
+one is due, and the generation moves on by itself at that moment.
+
+Only anonymous GET and HEAD requests are served from the cache: a request carrying the session or messages cookie
+(a signed-in editor, a visitor with a notice to see) always gets a fresh page, and a response that sets a cookie,
+carries `Cache-Control: private/no-store/no-cache` or is not a 200 is never stored. A stored page answers a
+conditional GET with 304 by its ETag or Last-Modified.
+
+One cache round trip per hit (the generation, when it expires, and the page, read together). The cache must be
+shared by every process serving the site (Redis, REDIS_URL): the local-memory default is right for one process
+(`runserver`, tests) only.
+"""
+
+import hashlib
+import time
+from functools import cached_property
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+GENERATION_KEY = "pagecache:generation"
+DUE_KEY = "pagecache:due"  # when the next scheduled change happens (a timestamp), or 0 for none known
+_due_sources = []
+_watched = set()
+
+
+def generation():
+    """The current content generation (a new one when the cache has none)."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        _bump()
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
+def bump():
+    """Every cached page is stale from now on, and again when the current transaction commits: a page made from
+    the data of before the commit, in between, is stale too."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (a new or flushed cache): one that no stored page can carry
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    try:
+        due = min((when for source in _due_sources if (when := source()) is not None), default=None)
+    except DatabaseError:  # unknown while the database is away (or has no tables yet): asked again next request
+        cache.delete(DUE_KEY)
+        return
+    cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
+
+
+def next_change(source):
+    """Register `source()`: the datetime at which pages change with no write (a scheduled publication), or None."""
+    _due_sources.append(source)
+    return source
+
+
+def watch(*models):
+    """Writes to `models` (saves, deletes, many-to-many changes) make every cached page stale."""
+    for model in models:
+        if model in _watched:
+            continue
+        _watched.add(model)
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_changed, sender=through, dispatch_uid=f"{uid}-{field.name}")
+
+
+def _changed(sender, **kwargs):
+    bump()
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous readers' pages (see the module's docstring). Placed before the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PAGE_CACHE_SECONDS
+        self.proxy_seconds = settings.PAGE_CACHE_PROXY_SECONDS
+        self.bypass_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages"))
+
+    def __call__(self, request):
+        if not self.seconds or not self.cacheable_request(request):
+            return self.get_response(request)
+        key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
+        found = cache.get_many([GENERATION_KEY, DUE_KEY, key])
+        current, due = found.get(GENERATION_KEY), found.get(DUE_KEY)
+        if current is None or due is None or (due and due <= time.time()):
+            _bump()  # a new cache, or a scheduled change came due: nothing stored before can be served
+            current = generation()
+        elif (stored := found.get(key)) is not None and stored[0] == current:
+            return self.answer(request, stored[1])
+        response = self.get_response(request)
+        if current is not None and self.cacheable_response(response):
+            response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
+            response["Last-Modified"] = http_date()
+            if self.proxy_seconds:
+                # nginx (deploy/nginx/) keeps it this long; it reads this only if it comes before Cache-Control
+                control = response.headers.pop("Cache-Control", None)
+                response["X-Accel-Expires"] = str(self.proxy_seconds)
+                if control:
+                    response["Cache-Control"] = control
+            patch_cache_control(response, max_age=0, must_revalidate=True)  # browsers ask again every time
+            cache.set(key, (current, response), self.seconds)
+        return response
+
+    def cacheable_request(self, request):
+        return request.method in ("GET", "HEAD") and not any(c in request.COOKIES for c in self.bypass_cookies)
+
+    @staticmethod
+    def cacheable_response(response):
+        control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in control for word in ("private", "no-store", "no-cache"))
+        )
+
+    @staticmethod
+    def answer(request, response):
+        """The stored page, or 304 when the reader's copy (by ETag or Last-Modified) is still this one."""
+        last_modified = parse_http_date_safe(response["Last-Modified"])
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+
+
+class CachedCountPaginator(Paginator):
+    """Pages of a long list that cost the same at page 5,000 as at page 1, and a count read once per generation.
+
+    A page first reads the keys of its rows alone (a walk along an index), then those rows with their joins:
+    the OFFSET skips narrow index entries instead of whole joined rows. The count only bounds the pages and
+    says how many there are: it is kept in the cache under `count_key` (the list's address without its page)
+    for the content generation, which any change to the content moves on.
+    """
+
+    def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        current = generation() if self.count_key else None
+        if current is None:
+            return super().count
+        key = "pagecache:count:" + hashlib.md5(f"{current}:{self.count_key}".encode()).hexdigest()
+        count = cache.get(key)
+        if count is None:
+            count = super().count
+            cache.set(key, count, settings.PAGE_CACHE_SECONDS or 300)
+        return count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if not hasattr(self.object_list, "values_list"):
+            return super().page(number)
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = self.object_list.model._default_manager.none()
+        if keys:
+            rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}
+            rows = [rows[key] for key in keys if key in rows]
+        return self._get_page(list(rows), number, self)

@@ -1,0 +1,234 @@
+"""Anonymous readers' pages come from the cache, and a publish, an edit, a withdrawal or a trash shows at once on
+every page that shows the article (newsroom/pagecache.py)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, SiteSettings
+from articles.services import move_to_trash
+from newsroom import pagecache
+from organizations.models import Organization
+from tests.conftest import sign_in
+from tests.factories import ArticleFactory, CategoryFactory, MeetingFactory, OrganizationFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+class Site:
+    """A province, a unit and a cell; one article of the cell reporting a meeting, with a period, category, tag."""
+
+    def __init__(self):
+        self.province = OrganizationFactory(name="Đảng bộ tỉnh", kind=Organization.Kind.PROVINCIAL)
+        self.unit = OrganizationFactory(name="Đảng bộ Khối", kind=Organization.Kind.UPPER, parent=self.province)
+        self.cell = OrganizationFactory(name="Chi bộ Văn phòng", kind=Organization.Kind.CELL, parent=self.unit)
+        self.meeting = MeetingFactory(host=self.cell, period_code="2021-H1")
+        self.category = CategoryFactory(name="Xây dựng Đảng")
+        self.tag = TagFactory(name="Nghị quyết")
+        self.article = self.write("Hội nghị sơ kết của Chi bộ Văn phòng")
+
+    def write(self, title, **fields):
+        article = ArticleFactory(
+            title=title, unit=self.cell, meeting=self.meeting, period_code="2021-H1", category=self.category, **fields
+        )
+        article.tags.add(self.tag)
+        return article
+
+    def pages(self, article):
+        """Every page that shows `article`."""
+        return {
+            "home": "/",
+            "list": "/tin-tuc/",
+            "cell": self.cell.get_absolute_url(),
+            "unit": self.unit.get_absolute_url(),
+            "province": self.province.get_absolute_url(),
+            "unit period": f"/don-vi/{self.unit.slug}/ky/2021/",
+            "period": "/ky/2021-h1/",
+            "year": "/ky/2021/",
+            "category": f"/chuyen-muc/{self.category.slug}/",
+            "tag": f"/the/{self.tag.slug}/",
+            "feed": "/rss/",
+            "unit feed": f"/don-vi/{self.unit.slug}/rss/",
+            "sitemap": "/sitemap-articles.xml",
+            "meeting": f"/hoi-nghi/{self.meeting.pk}/",
+            "article": article.get_absolute_url(),
+        }
+
+
+@pytest.fixture
+def site():
+    return Site()
+
+
+def shown(client, url, article):
+    """Whether the page at `url` shows `article` (the sitemap by its address, every other page by its title)."""
+    response = client.get(url)
+    if response.status_code == 404:
+        return False
+    assert response.status_code == 200, url
+    text = response.content.decode()
+    return (article.get_absolute_url() if url.startswith("/sitemap") else article.title) in text
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+PAGES = ["home", "list", "cell", "unit", "province", "unit period", "period", "year", "category", "tag", "feed"]
+PAGES += ["unit feed", "sitemap", "meeting", "article"]
+
+
+@pytest.mark.django_db
+def test_every_page_is_proved():
+    assert sorted(PAGES) == sorted(Site().pages(ArticleFactory.build(slug="x")))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_anonymous_page_is_served_from_the_cache_with_no_query(client, site, page):
+    url = site.pages(site.article)[page]
+    assert queries(client, url) > 0
+    assert queries(client, url) == 0
+    assert shown(client, url, site.article)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_new_article_shows_at_once_on_every_page(client, site, page):
+    for url in site.pages(site.article).values():
+        client.get(url)  # every page cached
+    new = site.write("Bài mới đăng về Hội nghị")
+    assert shown(client, site.pages(new)[page], new)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "sitemap"])  # the sitemap lists addresses, not titles
+def test_an_edit_shows_at_once_on_every_page(client, site, page):
+    url = site.pages(site.article)[page]
+    assert shown(client, url, site.article)
+    site.article.title = "Tiêu đề đã sửa của bài"
+    site.article.save()
+    assert shown(client, url, site.article)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_withdrawal_shows_at_once_on_every_page(client, site, page):
+    url = site.pages(site.article)[page]
+    assert shown(client, url, site.article)
+    site.article.status = Article.Status.WITHDRAWN
+    site.article.save()
+    assert not shown(client, url, site.article)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_trash_shows_at_once_on_every_page(client, site, page, admin_user):
+    url = site.pages(site.article)[page]
+    assert shown(client, url, site.article)
+    move_to_trash(Article.objects.filter(pk=site.article.pk), by=admin_user)
+    assert not shown(client, url, site.article)
+
+
+def test_a_unit_renamed_shows_at_once(client, site):
+    url = site.article.get_absolute_url()
+    client.get(url)
+    site.cell.name = "Chi bộ Phòng Tổng hợp"
+    site.cell.save()
+    assert "Chi bộ Phòng Tổng hợp" in client.get(url).content.decode()
+
+
+def test_the_site_settings_show_at_once(client, site):
+    client.get("/")
+    settings_row = SiteSettings.current()
+    settings_row.site_name = "Trang tin Đảng bộ mới"
+    settings_row.save()
+    assert "Trang tin Đảng bộ mới" in client.get("/").content.decode()
+
+
+def test_a_scheduled_article_shows_when_its_time_comes(client, site, monkeypatch):
+    later = timezone.now() + timedelta(hours=2)
+    scheduled = site.write("Bài hẹn giờ đăng", published_at=later)
+    assert not shown(client, "/", scheduled)
+    assert queries(client, "/") == 0  # cached without it
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(hours=3))
+    monkeypatch.setattr(pagecache.time, "time", lambda: later.timestamp() + 3600)
+    assert shown(client, "/", scheduled)
+
+
+def test_a_conditional_get_of_an_unchanged_page_answers_304(client, site):
+    first = client.get("/")
+    assert first["ETag"] and first["Last-Modified"]
+    assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    site.write("Bài mới")
+    assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_nginx_may_keep_a_cached_page_for_a_second_and_browsers_must_ask_again(client, site):
+    response = client.get("/")
+    names = [name.lower() for name in response.headers]
+    assert response["X-Accel-Expires"] == "1"
+    assert names.index("x-accel-expires") < names.index("cache-control")  # else nginx ignores it
+    assert "max-age=0" in response["Cache-Control"]
+
+
+def test_signed_in_staff_always_get_a_fresh_page(client, site, admin_user):
+    client.get("/")
+    staff = sign_in(Client(), admin_user)
+    assert queries(staff, "/") > 0
+    assert queries(staff, "/") > 0
+
+
+def test_a_visitor_with_a_notice_to_see_gets_a_fresh_page(client, site):
+    client.get("/")
+    client.cookies["messages"] = "a-notice"
+    assert queries(client, "/") > 0
+
+
+def test_responses_that_set_a_cookie_or_are_private_are_not_stored(rf, settings):
+    def with_cookie(request):
+        response = HttpResponse("a page")
+        response.set_cookie("csrftoken", "x")
+        return response
+
+    def private(request):
+        response = HttpResponse("a page")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    for view in (with_cookie, private, lambda request: HttpResponse("gone", status=404)):
+        calls = []
+
+        def counting_view(request, view=view, calls=calls):
+            calls.append(1)
+            return view(request)
+
+        middleware = pagecache.PageCacheMiddleware(counting_view)
+        middleware(rf.get("/a/"))
+        middleware(rf.get("/a/"))
+        assert len(calls) == 2
+
+
+def test_a_preview_of_a_draft_is_not_cached_for_anonymous_readers(client, site):
+    draft = site.write("Bản nháp", status=Article.Status.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_the_page_cache_can_be_turned_off(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    assert queries(client, "/") > 0
