@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from django.urls import reverse
@@ -18,6 +18,8 @@ from newsroom.images import ImageField, validate_image
 from newsroom.models import HasPeriod, unique_slug
 from newsroom.text import fold, nfc, slugify_vi, tone_key
 from organizations.models import Meeting, Organization
+
+from .search import search as full_text_search
 
 SITE_SETTINGS_CACHE_KEY = "site-settings"
 
@@ -174,22 +176,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("unit", "category", "cover", "meeting")
 
     def search(self, query):
-        """Articles matching `query` regardless of diacritics and tone placement, best first.
-
-        PostgreSQL: full-text search with unaccent over a GIN index (articles/search.py).
-        Elsewhere: every word must appear in the folded `search_key`; newest first.
-        """
-        words = fold(query).split()
-        if not words:
-            return self
-        if connection.vendor == "postgresql":
-            from .search import search_postgresql
-
-            return search_postgresql(self, query)
-        matching = self
-        for word in words:
-            matching = matching.filter(search_key__contains=word)
-        return matching
+        """Articles holding every word of `query`, whatever the case and diacritics, best first (search.py)."""
+        return full_text_search(self, query)
 
     def related_to(self, article):
         """Articles sharing a tag or the meeting with `article` (its tags prefetched)."""

@@ -19,6 +19,7 @@ from newsroom.http import client_ip, is_same_origin, rate_limited
 from newsroom.images import validate_image
 from organizations.models import Organization
 
+from . import search
 from .filters import ArticleFilter, MeetingFilter
 from .models import Article, Category, Photo, Tag
 
@@ -48,6 +49,9 @@ class ArticleListView(PublishedArticlesMixin, FilterView):
 
 class SearchView(ArticleListView):
     template_name = "articles/article_search.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search_limit=search.CANDIDATES, **kwargs)
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
