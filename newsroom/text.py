@@ -145,9 +145,16 @@ def search_words(value: str) -> list[str]:
     return SEARCH_WORD.findall(fold(value or ""))
 
 
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char.lower())[:1] or char
-    return "d" if base == "đ" else base
+class _FoldTable(dict):
+    """str.translate's table folding each character to one: "Ộ" -> "o", "Đ" -> "d"; filled as characters come."""
+
+    def __missing__(self, code):
+        base = unicodedata.normalize("NFD", chr(code).lower())[:1] or chr(code)
+        self[code] = "d" if base == "đ" else base
+        return self[code]
+
+
+FOLD_TABLE = _FoldTable()
 
 
 def _matched_runs(folded: str, terms: list[str]) -> list[tuple[int, int, int]]:
@@ -155,27 +162,17 @@ def _matched_runs(folded: str, terms: list[str]) -> list[tuple[int, int, int]]:
 
     A run is two words or more ("hội nghị" of "hoi nghi so ket", not the "hội" of "đại hội"); one word alone
     only when the query has just that word, or when it is a number ("2021" of "so ket 6 thang 2021")."""
-    tokens = list(SEARCH_WORD.finditer(folded))
-    wanted, runs, i = set(terms), [], 0
-    while i < len(tokens):
-        longest = 0
-        if tokens[i].group() in wanted:
-            for first in range(len(terms)):
-                n = 0
-                while (
-                    i + n < len(tokens)
-                    and first + n < len(terms)
-                    and tokens[i + n].group() == terms[first + n]
-                    and (n == 0 or folded[tokens[i + n - 1].end() : tokens[i + n].start()].isspace())
-                ):
-                    n += 1
-                longest = max(longest, n)
-        if longest > 1 or (longest == 1 and (len(wanted) == 1 or tokens[i].group().isdigit())):
-            runs.append((tokens[i].start(), tokens[i + longest - 1].end(), longest))
-            i += longest
-        else:
-            i += 1
-    return runs
+    runs = {
+        tuple(terms[first:last])
+        for first in range(len(terms))
+        for last in range(first + 1, len(terms) + 1)
+        if last - first > 1 or len(set(terms)) == 1 or terms[first].isdigit()
+    }
+    if not runs:
+        return []
+    longest_first = sorted(runs, key=len, reverse=True)
+    pattern = r"(?<![^\W_])(?:" + "|".join(r"\s+".join(map(re.escape, run)) for run in longest_first) + r")(?![^\W_])"
+    return [(m.start(), m.end(), len(m.group().split())) for m in re.finditer(pattern, folded)]
 
 
 def highlight(text: str, query: str, *, length: int = 240) -> str:
@@ -185,7 +182,7 @@ def highlight(text: str, query: str, *, length: int = 240) -> str:
     of the query that stand together are marked (see _matched_runs), never a loose syllable of another word.
     """
     text = nfc(text or "")
-    folded = "".join(_fold_char(c) for c in text)  # one character for each character of `text`
+    folded = text.translate(FOLD_TABLE)  # one character for each character of `text`
     runs = _matched_runs(folded, search_words(query))
     best = max(runs, key=lambda run: run[2], default=None)
     start = max(0, (best[0] if best else 0) - length // 4)
