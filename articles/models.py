@@ -294,7 +294,7 @@ class Article(HasPeriod):
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)
-    search_key = models.TextField(editable=False, blank=True)
+    search_key = models.TextField(editable=False, blank=True)  # folded title, lead, body: SQLite's FTS5 index reads it
     search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger (search.py)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"

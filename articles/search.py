@@ -97,8 +97,8 @@ def score(match, terms):
 def search(queryset, query):
     """The newest CANDIDATES articles of `queryset` holding every word of `query`, best first."""
     terms = search_words(query)[:MAX_WORDS]
-    if not terms:
-        return queryset
+    if not terms:  # only punctuation: nothing to look for
+        return queryset.none()
     match = Match(connection.vendor)
     newest = queryset.filter(match.all_words(list(dict.fromkeys(terms)))).order_by("-published_at", "-pk")
     return (

@@ -258,6 +258,11 @@ def test_query_of_punctuation_only_finds_nothing_and_does_not_fail(client, db, q
     assert found(client, query) in ([], ["Hội nghị sơ kết"])
 
 
+def test_query_of_punctuation_only_says_nothing_was_found(client, db):
+    ArticleFactory(title="Hội nghị sơ kết")
+    assert "Không tìm thấy bài viết nào cho “!!!”" in text(client.get("/tim-kiem/", {"q": "!!!"}))
+
+
 def test_stored_search_vector_follows_every_write_of_the_text_on_postgresql(db):
     require(connection.vendor == "postgresql", "the stored search vector and its trigger are PostgreSQL's")
     article = ArticleFactory(title="Tin hoạt động", lead="", body="<p>Nội dung.</p>")
