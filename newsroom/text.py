@@ -188,9 +188,11 @@ def highlight(text: str, query: str, *, length: int = 240) -> str:
     start = max(0, (best[0] if best else 0) - length // 4)
     if start:
         start = text.find(" ", start) + 1 or start
-    end = min(len(text), max(start + length, best[1] if best else 0))
+    keep = best[1] if best else start  # the excerpt ends at a space, after the run it shows
+    end = min(len(text), max(start + length, keep))
     if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+        cut = text.rfind(" ", keep, end)
+        end = cut if cut > start else end
     pieces, cursor = [], start
     for run_start, run_end, _ in runs:
         if run_start < cursor or run_end > end:
