@@ -11,6 +11,7 @@ import sys
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
@@ -41,6 +42,7 @@ def on_sqlite(on_postgresql, tmp_path_factory):
     env = os.environ | {"DEBUG": "false", "CI": ""}
     done = subprocess.run(
         [sys.executable, "-m", "tests.articles.search_twin", str(folder)],
+        cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
         text=True,
