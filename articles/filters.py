@@ -89,6 +89,13 @@ class ArticleFilter(PublicFilterSet):
         model = Article
         fields = []
 
+    def filter_queryset(self, queryset):
+        # the search last: it takes the newest matches among the articles the other filters let through
+        values = self.form.cleaned_data
+        for name in sorted(values, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, values[name])
+        return queryset
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 

@@ -21,6 +21,8 @@ from newsroom.models import HasPeriod, unique_slug
 from newsroom.text import fold, nfc, slugify_vi, tone_key
 from organizations.models import Meeting, Organization
 
+from .search import search as full_text_search
+
 SITE_SETTINGS_CACHE_KEY = "site-settings"
 # What a card never shows (for_cards): the wide columns of the article and of the rows joined to it.
 CARD_DEFERRED = ["body", "body_text", "search_key", "search_vector", "meeting__summary", "meeting__tasks"]
@@ -205,22 +207,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_listing().defer(*CARD_DEFERRED)
 
     def search(self, query):
-        """Articles matching `query` regardless of diacritics and tone placement, best first.
-
-        PostgreSQL: full-text search with unaccent over a GIN index (articles/search.py).
-        Elsewhere: every word must appear in the folded `search_key`; newest first.
-        """
-        words = fold(query).split()
-        if not words:
-            return self
-        if connection.vendor == "postgresql":
-            from .search import search_postgresql
-
-            return search_postgresql(self, query)
-        matching = self
-        for word in words:
-            matching = matching.filter(search_key__contains=word)
-        return matching
+        """Articles holding every word of `query`, whatever the case and diacritics, best first (search.py)."""
+        return full_text_search(self, query)
 
     def related_to(self, article):
         """Articles sharing a tag or the meeting with `article` (its tags prefetched)."""
@@ -366,7 +354,7 @@ class Article(HasPeriod):
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)
-    search_key = models.TextField(editable=False, blank=True)
+    search_key = models.TextField(editable=False, blank=True)  # folded title, lead, body: SQLite's FTS5 index reads it
     search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger (search.py)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"

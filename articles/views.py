@@ -20,6 +20,7 @@ from newsroom.images import validate_image
 from newsroom.pagecache import CachedCountPaginator
 from organizations.models import Organization
 
+from . import search
 from .filters import ArticleFilter, MeetingFilter
 from .models import Article, Category, Photo, Tag
 
@@ -69,6 +70,9 @@ class SearchView(ArticleListView):
 
     def get_queryset(self):
         return super().get_queryset().defer(None).for_listing()  # the snippet quotes the text
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search_limit=search.CANDIDATES, **kwargs)
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):

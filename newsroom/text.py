@@ -137,35 +137,67 @@ def given_name_sort_key(full_name: str) -> str:
     return (letters + "0" + tones)[:255]
 
 
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char.lower())[:1] or char
-    return "d" if base == "đ" else base
+SEARCH_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(value: str) -> list[str]:
+    """The words of `value` as the search indexes hold them: "Hội nghị sơ-kết!" -> ["hoi", "nghi", "so", "ket"]."""
+    return SEARCH_WORD.findall(fold(value or ""))
+
+
+class _FoldTable(dict):
+    """str.translate's table folding each character to one: "Ộ" -> "o", "Đ" -> "d"; filled as characters come."""
+
+    def __missing__(self, code):
+        base = unicodedata.normalize("NFD", chr(code).lower())[:1] or chr(code)
+        self[code] = "d" if base == "đ" else base
+        return self[code]
+
+
+FOLD_TABLE = _FoldTable()
+
+
+def _matched_runs(folded: str, terms: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, words) of each run of `folded` that spells neighbouring words of the query `terms`.
+
+    A run is two words or more ("hội nghị" of "hoi nghi so ket", not the "hội" of "đại hội"); one word alone
+    only when the query has just that word, or when it is a number ("2021" of "so ket 6 thang 2021")."""
+    runs = {
+        tuple(terms[first:last])
+        for first in range(len(terms))
+        for last in range(first + 1, len(terms) + 1)
+        if last - first > 1 or len(set(terms)) == 1 or terms[first].isdigit()
+    }
+    if not runs:
+        return []
+    longest_first = sorted(runs, key=len, reverse=True)
+    pattern = r"(?<![^\W_])(?:" + "|".join(r"\s+".join(map(re.escape, run)) for run in longest_first) + r")(?![^\W_])"
+    return [(m.start(), m.end(), len(m.group().split())) for m in re.finditer(pattern, folded)]
 
 
 def highlight(text: str, query: str, *, length: int = 240) -> str:
-    """An HTML-escaped excerpt of `text` around the first word of `query` it contains, every such word in <mark>.
+    """An HTML-escaped excerpt of `text` around the longest run of the query's words in it, each run in <mark>.
 
-    Matching ignores case, diacritics and tone placement, so "hoi nghi" marks "Hội nghị".
+    Matching ignores case, diacritics and tone placement, so "hoi nghi" marks "Hội nghị"; only whole words
+    of the query that stand together are marked (see _matched_runs), never a loose syllable of another word.
     """
     text = nfc(text or "")
-    folded = "".join(_fold_char(c) for c in text)  # one character for each character of `text`
-    words = sorted({w for w in re.findall(r"\w+", fold(query or "")) if len(w) > 1}, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
-    first = pattern.search(folded) if pattern else None
-    start = max(0, (first.start() if first else 0) - length // 4)
+    folded = text.translate(FOLD_TABLE)  # one character for each character of `text`
+    runs = _matched_runs(folded, search_words(query))
+    best = max(runs, key=lambda run: run[2], default=None)
+    start = max(0, (best[0] if best else 0) - length // 4)
     if start:
         start = text.find(" ", start) + 1 or start
-    end = min(len(text), start + length)
+    keep = best[1] if best else start  # the excerpt ends at a space, after the run it shows
+    end = min(len(text), max(start + length, keep))
     if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+        cut = text.rfind(" ", keep, end)
+        end = cut if cut > start else end
     pieces, cursor = [], start
-    for match in pattern.finditer(folded, start, end) if pattern else ():
-        pieces += [
-            escape(text[cursor : match.start()]),
-            "<mark>",
-            escape(text[match.start() : match.end()]),
-            "</mark>",
-        ]
-        cursor = match.end()
+    for run_start, run_end, _ in runs:
+        if run_start < cursor or run_end > end:
+            continue
+        pieces += [escape(text[cursor:run_start]), "<mark>", escape(text[run_start:run_end]), "</mark>"]
+        cursor = run_end
     pieces.append(escape(text[cursor:end]))
     return ("… " if start else "") + "".join(pieces).strip() + (" …" if end < len(text) else "")
