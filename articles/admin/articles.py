@@ -6,6 +6,9 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -132,6 +135,11 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proposal_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+        if self.instance.published_at_estimated and "published_at" in self.fields:
+            self.fields["published_at"].help_text = _(
+                "Ước tính: bài nhập từ trang cũ không ghi thời gian đăng (lấy ngày họp, cuối kỳ báo cáo hoặc lúc "
+                "nhập). Hãy kiểm tra và sửa nếu biết ngày đăng thật."
+            )
         allow_current_photo(self, "cover", self.instance.cover_id)
 
     def clean(self):
@@ -151,7 +159,7 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(ArticleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "unit", "status", "waiting", "published_at", "is_published"]
+    list_display = ["title", "unit", "status", "waiting", "published", "is_published"]
     list_filter = ["status", "is_featured", "category", "period_kind", ("unit", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["unit", "category"]
     search_fields = ["title", "lead", "unit__name", "unit__short_name"]
@@ -184,6 +192,15 @@ class ArticleAdmin(ArticleHistoryAdmin):
         if search_term.strip():
             found = found | queryset.filter(pk__in=queryset.search(search_term).values("pk"))
         return found, may_have_duplicates
+
+    @admin.display(description=_("thời gian đăng"), ordering="published_at")
+    def published(self, obj):
+        if obj.published_at is None:
+            return "-"
+        shown = date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
+        if obj.published_at_estimated:
+            return format_html('{} <em title="{}">(ước tính)</em>', shown, _("Bài nhập không ghi thời gian đăng"))
+        return shown
 
     @admin.display(description=_("chờ duyệt"), ordering="submitted_at")
     def waiting(self, obj):
@@ -220,6 +237,8 @@ class ArticleAdmin(ArticleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if "published_at" in form.changed_data:
+            obj.published_at_estimated = False  # an editor set it
         super().save_model(request, obj, form, change)
 
     def get_urls(self):

@@ -68,6 +68,10 @@ class CannotImport(Exception):
     """An article that cannot be imported as it is (the message says why, in Vietnamese)."""
 
 
+class UnitUnknown(CannotImport):
+    """The text names no host unit: the file waits in the review queue until an administrator sets one."""
+
+
 @dataclass
 class ImportResult:
     action: str  # "created", "updated" or "unchanged"
@@ -142,9 +146,7 @@ def import_extraction(
     article = existing or Article(import_key=extraction.import_key, status=Article.Status.DRAFT)
     before = _snapshot(article) if existing else None
     meeting, changed = _save_meeting(extraction, article=article, host=unit)
-    _fill_article(
-        article, extraction, unit=unit, meeting=meeting, category=category, publishing=publishing, notes=notes
-    )
+    _fill_article(article, extraction, unit=unit, meeting=meeting, category=category, notes=notes)
     if _snapshot(article) != before:
         if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
             article.version += 1
@@ -185,6 +187,7 @@ ARTICLE_FIELDS = [
     "source_url",
     "period_code",
     "published_at",
+    "published_at_estimated",
     "status",
 ]
 
@@ -195,7 +198,7 @@ def _snapshot(article):
     return values
 
 
-def _fill_article(article, extraction, *, unit, meeting, category, publishing, notes):
+def _fill_article(article, extraction, *, unit, meeting, category, notes):
     if not extraction.title:
         notes.append("Bài không có tiêu đề: lấy tên hội nghị (hoặc câu đầu) làm tiêu đề.")
     article.title = (extraction.title or fallback_title(extraction))[:300]
@@ -213,17 +216,20 @@ def _fill_article(article, extraction, *, unit, meeting, category, publishing, n
         article.category = category
     if extraction.published:
         article.published_at = extraction.published
-    elif article.published_at is None and publishing:
-        # why: an old article dated today would top the home page; the meeting or its period dates it roughly
+        article.published_at_estimated = False
+    elif article.published_at is None or article.published_at_estimated:
+        # why: an old article dated today would top the home page; the meeting or its period dates it roughly.
+        # The estimate is marked so that editors see it (the article admin) and may correct it.
         if extraction.meeting_date:
             article.published_at = datetime.combine(extraction.meeting_date, time(12), tzinfo=TZ)
-            notes.append("Không rõ thời gian đăng: lấy ngày họp.")
+            notes.append("Không rõ thời gian đăng: ước tính bằng ngày họp.")
         elif extraction.period:
             article.published_at = datetime.combine(extraction.period.end, time(12), tzinfo=TZ)
-            notes.append("Không rõ thời gian đăng và ngày họp: lấy ngày cuối kỳ báo cáo.")
+            notes.append("Không rõ thời gian đăng và ngày họp: ước tính bằng ngày cuối kỳ báo cáo.")
         else:
-            article.published_at = timezone.now()
-            notes.append("Không rõ thời gian đăng: lấy thời điểm nhập.")
+            article.published_at = article.published_at or timezone.now()
+            notes.append("Không rõ thời gian đăng: ước tính bằng thời điểm nhập.")
+        article.published_at_estimated = True
 
 
 def _category_of(extraction):
@@ -241,7 +247,7 @@ def resolve_unit(extraction: Extraction, *, units, on=None, notes):
     """(unit, proposed unit or None) for the host the text names; raises CannotImport when it names none."""
     name = extraction.organizing_unit
     if not name:
-        raise CannotImport("Không xác định được đơn vị tổ chức: hãy chỉ định đơn vị bằng --unit.")
+        raise UnitUnknown("Không xác định được đơn vị tổ chức: hãy chỉ định đơn vị bằng --unit.")
     text = _article_text(extraction)
     found = units.match(name, text=text, on=on)
     if found:
@@ -355,8 +361,18 @@ def _named_parent(name, *, units, text, on):
             unit = units.match(candidate, text=text, on=on, short_forms=False)
             if unit is not None and unit.kind in wanted:
                 return unit
+    return _the_province(wanted, text=f"{name}\n{text}")
+
+
+def _the_province(wanted, *, text):
+    """The province, for a unit of a level directly under it when the text speaks of "tỉnh": the tree's one root,
+    if an administrator made it a province. Never a proposal of an earlier import, nor a root of another kind."""
+    if Kind.PROVINCIAL not in wanted or not re.search(r"\btỉnh\b", tone_key(text).lower()):
+        return None
     roots = list(Organization.objects.get_root_nodes()[:2])
-    return roots[0] if len(roots) == 1 else None
+    if len(roots) == 1 and roots[0].kind == Kind.PROVINCIAL and not roots[0].needs_review:
+        return roots[0]
+    return None
 
 
 def _propose_unit(name, *, parent):
@@ -503,7 +519,6 @@ def _organization_of_title(title, *, host, units):
         if kind not in Kind.party_kinds() and (own := host.get_children().filter(kind=kind).first()):
             return own
     if re.search(r"\b(?:tinh|tinh uy vien)\b", fold(title)) and not re.search(r"\bdang uy\b", fold(title)):
-        roots = list(Organization.objects.get_root_nodes()[:2])
-        if len(roots) == 1:
-            return roots[0]
+        if province := _the_province([Kind.PROVINCIAL], text=title):
+            return province
     return host

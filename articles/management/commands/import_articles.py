@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import importer
+from articles.imports import queue_for_unit
 from articles.models import Article, Category
 from articles.tasks import import_article_file
 from articles.workflow import APPROVE_PERMISSION
@@ -118,6 +119,10 @@ class Command(BaseCommand):
                 result = importer.import_extraction(
                     extraction, unit=unit, category=category, status=status, by=by, dry_run=dry_run, units=units
                 )
+            except importer.UnitUnknown:
+                counts["queued"] += 1
+                self.say(self.style.WARNING(self.queue(path, extraction, dry_run=dry_run)))
+                continue
             except (importer.UnreadableFile, importer.CannotImport) as error:
                 counts["failed"] += 1
                 self.say(self.style.ERROR(f"✗ {path.name}: {error}"))
@@ -136,6 +141,20 @@ class Command(BaseCommand):
         self.summary(counts, unknown, len(files) + len(missing), time.monotonic() - started, dry_run)
         if report:
             self.write_report(report, rows)
+
+    def queue(self, path, extraction, *, dry_run):
+        """A file without a host unit waits in the review queue of the admin, with what was read from it."""
+        if dry_run:
+            return (
+                f"? [chạy thử] {path.name}: không xác định được đơn vị tổ chức: sẽ vào hàng chờ “Cần xác nhận đơn vị”."
+            )
+        queue_for_unit(
+            name=path.name, text=importer.read_file(path), is_page=importer.is_page(path), extraction=extraction
+        )
+        return (
+            f"? {path.name}: không xác định được đơn vị tổ chức: đã đưa vào hàng chờ “Cần xác nhận đơn vị” "
+            "(trang quản trị), chưa hiện ra ngoài; hoặc nhập lại với --unit."
+        )
 
     def read(self, path):
         return importer.read_extraction(path)
@@ -184,6 +203,14 @@ class Command(BaseCommand):
             f"Tổng cộng {total} tệp: nhập mới {counts['created']}, cập nhật {counts['updated']}, "
             f"bỏ qua {counts['skipped']} (không đổi), lỗi {counts['failed']} — {seconds:.1f} giây."
         )
+        if counts["queued"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{counts['queued']} tệp chưa rõ đơn vị tổ chức: "
+                    + ("sẽ vào" if dry_run else "đã vào")
+                    + " hàng chờ “Cần xác nhận đơn vị” của trang quản trị."
+                )
+            )
         if counts["conflict"]:
             self.stdout.write(
                 self.style.WARNING(
