@@ -309,6 +309,12 @@ class Article(HasPeriod):
         editable=False,
         help_text=_("Phiên bản bài sau lần nhập gần nhất: đã sửa sau đó thì nhập lại không ghi đè."),
     )
+    imported_meeting_version = models.PositiveIntegerField(
+        _("phiên bản hội nghị khi nhập"),
+        null=True,
+        editable=False,
+        help_text=_("Phiên bản hội nghị của bài sau lần nhập gần nhất: đã sửa sau đó thì nhập lại không ghi đè."),
+    )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
     body_text = models.TextField(editable=False, blank=True)

@@ -132,6 +132,9 @@ def import_extraction(
     if existing and existing.version != existing.imported_version:
         note = "Bài đã được sửa trên hệ thống sau lần nhập trước: giữ nguyên, không ghi đè bằng bản ở trang cũ."
         return ImportResult("conflict", existing, existing.unit, existing.meeting, notes=[note])
+    if existing and existing.meeting_id and existing.meeting.version != existing.imported_meeting_version:
+        note = "Hội nghị của bài đã được sửa trên hệ thống sau lần nhập trước: giữ nguyên cả bài lẫn hội nghị."
+        return ImportResult("conflict", existing, existing.unit, existing.meeting, notes=[note])
     publishing = existing is None and status == Article.Status.PUBLISHED
     if publishing and by is None:
         raise CannotImport("Muốn đăng bài ngay khi nhập thì phải cho biết người duyệt đăng (--by).")
@@ -166,7 +169,9 @@ def import_extraction(
         except (PermissionDenied, ValidationError) as error:
             raise CannotImport(" ".join(getattr(error, "messages", [str(error)]))) from None
     article.refresh_from_db(fields=["version", "status"])
-    Article.all_objects.filter(pk=article.pk).update(imported_version=article.version)
+    Article.all_objects.filter(pk=article.pk).update(
+        imported_version=article.version, imported_meeting_version=meeting.version if meeting else None
+    )
     action = "created" if existing is None else ("updated" if changed or proposed else "unchanged")
     result = ImportResult(action, article, unit, meeting, proposed, people_created, notes)
     if dry_run:
@@ -412,6 +417,8 @@ def _save_meeting(extraction, *, article, host):
     }
     changed = meeting.pk is None or any(getattr(meeting, name) != value for name, value in values.items())
     if changed:
+        if meeting.pk:  # an edit form opened before this update must not overwrite it (optimistic locking)
+            meeting.version += 1
         for name, value in values.items():
             setattr(meeting, name, value)
         meeting.save()

@@ -17,6 +17,16 @@ def sync_site_admin_permissions(apps, schema_editor):
     sync_roles(apps)
 
 
+def remember_imported_meeting_versions(apps, schema_editor):
+    """The meeting of an article imported before as it is now: its edits from here on are kept by a re-import."""
+    Article = apps.get_model("articles", "Article")
+    Meeting = apps.get_model("organizations", "Meeting")
+    imported = Article.objects.filter(import_key__isnull=False, meeting__isnull=False)
+    for article in imported.only("pk", "meeting_id"):
+        version = Meeting.objects.filter(pk=article.meeting_id).values_list("version", flat=True).first()
+        Article.objects.filter(pk=article.pk).update(imported_meeting_version=version)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0009_imported_version"),
@@ -194,5 +204,16 @@ class Migration(migrations.Migration):
             },
             bases=("articles.importfile",),
         ),
+        migrations.AddField(
+            model_name="article",
+            name="imported_meeting_version",
+            field=models.PositiveIntegerField(
+                editable=False,
+                help_text="Phiên bản hội nghị của bài sau lần nhập gần nhất: đã sửa sau đó thì nhập lại không ghi đè.",
+                null=True,
+                verbose_name="phiên bản hội nghị khi nhập",
+            ),
+        ),
+        migrations.RunPython(remember_imported_meeting_versions, migrations.RunPython.noop),
         migrations.RunPython(sync_site_admin_permissions, migrations.RunPython.noop),
     ]
