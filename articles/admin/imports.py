@@ -4,6 +4,7 @@ in the background with its progress) and the review queue of files whose host un
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -53,6 +54,8 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
+        if not data:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         single = super().clean
         return [single(one, initial) for one in data] if isinstance(data, list | tuple) else [single(data, initial)]
 
@@ -109,9 +112,10 @@ class ImportBatchAdmin(SiteAdminOnly, admin.ModelAdmin):
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
-            raise Http404
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
+        if posted and form.is_valid():
             try:
                 files = unpack(form.cleaned_data["files"])
             except BadUpload as error:
@@ -124,15 +128,18 @@ class ImportBatchAdmin(SiteAdminOnly, admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         batch = self.get_object(request, unquote(object_id))
-        if batch is None or not self.has_view_permission(request, batch):
+        if not self.has_view_permission(request, batch):
+            raise PermissionDenied
+        if batch is None:
             raise Http404
         rows = list(batch.files.select_related("unit", "article"))
         form = None
         if batch.status == ImportBatch.Status.READ:
             pending = [row for row in rows if row.state == ImportFile.State.READ]
             units = Organization.objects.editable_by(request.user).order_by("path")
-            form = CorrectionForm(request.POST or None, rows=pending, units=units)
-            if request.method == "POST" and form.is_valid():
+            posted = request.method == "POST"
+            form = CorrectionForm(request.POST if posted else None, rows=pending, units=units)
+            if posted and form.is_valid():
                 self.start(request, batch, pending, form.cleaned_data)
                 return HttpResponseRedirect(request.path)
             for row in rows:
