@@ -1,6 +1,8 @@
 """Writing an extraction to the database: the article, its unit, meeting, people and their positions."""
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from html import escape
@@ -283,28 +285,35 @@ class UnitIndex:
 
     def __init__(self):
         self.own, self.aliases = {}, {}
+        # key -> {unit: whether it is the unit's own name}; by the key, and by the key without "Đảng bộ"/"Chi bộ"
+        self.by_key, self.by_short_key = defaultdict(dict), defaultdict(dict)
+        self.sorted_keys = None  # for the names that begin with a key, built when first needed
+        self.folded = ("", "")  # the last text looked at, and its key
         for unit in Organization.objects.all():
             self.add(unit)
 
     def add(self, unit):
         self.own[unit] = {unit_name_key(name) for name in (unit.name, unit.short_name) if name}
         self.aliases[unit] = {unit_name_key(name) for name in unit.alias_list()}
+        for keys, own in ((self.aliases[unit], False), (self.own[unit], True)):
+            for key in keys:
+                for index, at in ((self.by_key, key), (self.by_short_key, _without_party_prefix(key))):
+                    index[at][unit] = own or index[at].get(unit, False)
+        self.sorted_keys = None
 
     def match(self, name, *, text="", on=None, short_forms=True):
         key = unit_name_key(name)
         if not key:
             return None
-        candidates = self._named(key, lambda k: k == key)
+        candidates = dict(self.by_key.get(key, {}))
         if not candidates and short_forms:
-            candidates = self._named(
-                key, lambda k: k.startswith(key + " ") or _without_party_prefix(k) == _without_party_prefix(key)
-            )
+            candidates = self._longer_names(key)
         if len(candidates) > 1 and on:
             candidates = {unit: own for unit, own in candidates.items() if unit.is_current(on)} or candidates
         if len(candidates) > 1 and any(candidates.values()):
             candidates = {unit: own for unit, own in candidates.items() if own}
         if len(candidates) > 1 and text:
-            folded = f" {unit_name_key(text)} "
+            folded = self._key_of_text(text)
             for names in (lambda unit: self.own[unit], lambda unit: self.own[unit] | self.aliases[unit]):
                 named = {
                     unit: own
@@ -316,15 +325,24 @@ class UnitIndex:
                     break
         return next(iter(candidates)) if len(candidates) == 1 else None
 
-    def _named(self, key, test):
-        """{unit: whether its own name (not an alias) passes `test`} for the units some name of which passes."""
-        found = {}
-        for unit, own in self.own.items():
-            if any(test(k) for k in own):
-                found[unit] = True
-            elif any(test(k) for k in self.aliases[unit]):
-                found[unit] = False
+    def _longer_names(self, key):
+        """{unit: own name?} for the units a name of which begins with `key`, or equals it but for "Đảng bộ"."""
+        found = dict(self.by_short_key.get(_without_party_prefix(key), {}))
+        if self.sorted_keys is None:
+            self.sorted_keys = sorted(self.by_key)
+        start = key + " "
+        for at in range(bisect_left(self.sorted_keys, start), len(self.sorted_keys)):
+            longer = self.sorted_keys[at]
+            if not longer.startswith(start):
+                break
+            for unit, own in self.by_key[longer].items():
+                found[unit] = own or found.get(unit, False)
         return found
+
+    def _key_of_text(self, text):
+        if self.folded[0] != text:
+            self.folded = (text, f" {unit_name_key(text)} ")
+        return self.folded[1]
 
 
 def _without_party_prefix(key):

@@ -1,5 +1,6 @@
 """`manage.py import_articles`: bring legacy articles in, or measure the extractor with --evaluate."""
 
+import argparse
 import json
 import time
 from collections import Counter
@@ -9,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import importer
+from articles.importer.jobs import read_all
 from articles.imports import queue_for_unit
 from articles.models import Article, Category
 from articles.tasks import import_article_file
@@ -22,6 +24,16 @@ DRY_RUN_ACTIONS = {
     "unchanged": "không đổi",
     "conflict": "giữ nguyên",
 }
+
+
+def positive(value):
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải “{value}”")
+    return number
 
 
 class Command(BaseCommand):
@@ -44,6 +56,13 @@ class Command(BaseCommand):
             "--by",
             metavar="USERNAME",
             help="Tài khoản người duyệt đăng các bài mới khi dùng --status published (ghi vào nhật ký duyệt bài).",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=positive,
+            default=1,
+            metavar="N",
+            help="Đọc tệp bằng N tiến trình song song (mặc định 1); một tiến trình ghi vào cơ sở dữ liệu.",
         )
         parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
         parser.add_argument(
@@ -79,6 +98,7 @@ class Command(BaseCommand):
             by=approver,
             dry_run=options["dry_run"],
             report=report,
+            jobs=options["jobs"],
         )
 
     def approver(self, username):
@@ -101,7 +121,7 @@ class Command(BaseCommand):
 
     # --- Import ---
 
-    def run_import(self, paths, *, unit, category, status, by, dry_run, report):
+    def run_import(self, paths, *, unit, category, status, by, dry_run, report, jobs=1):
         started = time.monotonic()
         files, missing = importer.collect_paths(paths)
         counts = Counter()
@@ -112,10 +132,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.ERROR(f"✗ {path}: không tìm thấy tệp hoặc thư mục."))
         units = importer.UnitIndex()
         prefix = "[chạy thử] " if dry_run else ""
-        for number, path in enumerate(files, start=1):
+        readings = read_all(files, jobs=jobs, read=self.read if jobs <= 1 else None)
+        for number, (path, extraction) in enumerate(readings, start=1):
             self.progress(number - 1, len(files), path.name)
             try:
-                extraction = self.read(path)
+                if isinstance(extraction, Exception):
+                    raise extraction
                 result = importer.import_extraction(
                     extraction, unit=unit, category=category, status=status, by=by, dry_run=dry_run, units=units
                 )
