@@ -10,21 +10,23 @@ from .extraction import read_extraction
 CHUNK = 8  # files a process reads per round trip
 
 
+_READ = read_extraction  # what the processes read with (inherited when they fork: a bound method does not pickle)
+
+
 def _read(path):
     try:
-        return read_extraction(path)
+        return _READ(path)
     except Exception as error:  # handed back to the writer, which reports it for that file
         return error
 
 
-def read_all(paths, *, jobs=1, read=None):
+def read_all(paths, *, jobs=1, read=read_extraction):
     """(path, its Extraction or the exception that reading it raised) for every path, in order."""
+    global _READ
+    _READ = read
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
-            try:
-                yield path, (read or read_extraction)(path)
-            except Exception as error:
-                yield path, error
+            yield path, _read(path)
         return
     connections.close_all()  # why: forked processes must not share the writer's database connection
     with multiprocessing.get_context("fork").Pool(jobs) as pool:

@@ -20,6 +20,7 @@ from ..models import Article, Category
 from ..workflow import apply_transition
 from .extraction import Extraction
 from .layout import TZ
+from .locks import hold
 
 Kind = Organization.Kind
 UNIT_MENTION = re.compile(
@@ -259,6 +260,10 @@ def resolve_unit(extraction: Extraction, *, units, on=None, notes):
     found = units.match(name, text=text, on=on)
     if found:
         return found, None
+    hold("new units")  # another import may be proposing it right now: wait for it, and see what it made
+    units.add_new()
+    if found := units.match(name, text=text, on=on) or units.proposal_named(name):
+        return found, None
     parent = _named_parent(name, units=units, text=text, on=on)
     proposed = _propose_unit(name, parent=parent)
     units.add(proposed)
@@ -291,6 +296,18 @@ class UnitIndex:
         self.folded = ("", "")  # the last text looked at, and its key
         for unit in Organization.objects.all():
             self.add(unit)
+
+    def proposal_named(self, name):
+        """The unit an earlier import proposed under exactly this name: a name too general to tell units apart
+        ("Đảng bộ phường") is proposed once, not once per article."""
+        named = [unit for unit, own in self.by_key.get(unit_name_key(name), {}).items() if own and unit.needs_review]
+        return min(named, key=lambda unit: unit.pk, default=None)
+
+    def add_new(self):
+        """Add the units created (by other imports) since the index was loaded."""
+        for unit in Organization.objects.filter(pk__gt=max((unit.pk for unit in self.own), default=0)):
+            if unit not in self.own:
+                self.add(unit)
 
     def add(self, unit):
         self.own[unit] = {unit_name_key(name) for name in (unit.name, unit.short_name) if name}
@@ -457,6 +474,7 @@ def _save_people(extraction, *, meeting, host, on, units):
     """Make the meeting's participants those the text names (chairs first as written), each a Person with the
     Positions the titles of the day tell; (people created, whether anything was written)."""
     created, changed, wanted = 0, False, {}
+    hold(*(f"person {given_name_sort_key(found.name)}" for found in extraction.people))
     for order, found in enumerate(extraction.people):
         person, is_new = _person(found.name, host=host)
         created += is_new

@@ -211,3 +211,12 @@ def test_editors_see_the_estimate_and_correcting_it_clears_the_mark(department, 
     assert corrected.status_code == 302
     article.refresh_from_db()
     assert article.published_at.date() == date(2021, 6, 20) and not article.published_at_estimated
+
+
+def test_a_name_too_general_to_tell_units_apart_is_not_proposed_again_and_again(db):
+    # two proposals of one name (as imports before this rule made): neither matches alone; no third is made
+    earlier = [OrganizationFactory(name="Đảng bộ phường", needs_review=True) for _ in range(2)]
+    general = TEXT.replace("Đảng ủy Sở Tài nguyên và Môi trường tổ chức", "Đảng ủy phường tổ chức")
+    units = {import_extraction(extract(general.replace("Hoài Thu", name))).unit for name in ("Minh Anh", "Thu Hà")}
+    assert units == {earlier[0]}
+    assert Organization.objects.filter(name="Đảng bộ phường").count() == 2
