@@ -1,9 +1,7 @@
-"""Reading a batch of files in several processes (`import_articles --jobs N`): extraction touches no database, so it
-runs beside the one process that writes."""
+"""Reading a batch of files in several processes (`import_articles --jobs N --dry-run`, or on SQLite): extraction
+touches no database, so it runs beside the one process that writes."""
 
 import multiprocessing
-
-from django.db import connections
 
 from .extraction import read_extraction
 
@@ -28,6 +26,6 @@ def read_all(paths, *, jobs=1, read=read_extraction):
         for path in paths:
             yield path, _read(path)
         return
-    connections.close_all()  # why: forked processes must not share the writer's database connection
+    # the processes inherit the writer's database connection but never use it, and end without closing it
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from zip(paths, pool.imap(_read, paths, chunksize=CHUNK), strict=True)

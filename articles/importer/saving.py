@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsroom.html import clean_html
-from newsroom.text import fold, given_name_sort_key, tone_key, unit_name_key
+from newsroom.text import fold, given_name_sort_key, slugify_vi, tone_key, unit_name_key
 from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term
 
 from ..models import Article, Category
@@ -156,6 +156,8 @@ def import_extraction(
     if _snapshot(article) != before:
         if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
             article.version += 1
+        if not article.slug:  # another import may be taking "<slug>-2" for the same title right now
+            hold(f"slug {slugify_vi(article.title)}")
         with reversion.create_revision():
             reversion.set_comment("Nhập lại từ trang cũ" if existing else "Nhập từ trang cũ")
             article.save()

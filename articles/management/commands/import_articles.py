@@ -75,7 +75,7 @@ class Command(BaseCommand):
             type=positive,
             default=1,
             metavar="N",
-            help="Đọc tệp bằng N tiến trình song song (mặc định 1); một tiến trình ghi vào cơ sở dữ liệu.",
+            help="Đọc và nhập bằng N tiến trình song song (mặc định 1); với SQLite hay --dry-run chỉ đọc song song.",
         )
         parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
         parser.add_argument(
@@ -145,7 +145,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.ERROR(f"✗ {path}: không tìm thấy tệp hoặc thư mục."))
         self.options = {"unit": unit, "category": category, "status": status, "by": by, "dry_run": dry_run}
         self.units = None
-        if jobs > 1 and not dry_run:  # why not a dry run: its proposals, rolled back, would be made again and again
+        # Writers side by side need PostgreSQL (SQLite takes one writer at a time); a dry run's proposals, rolled
+        # back, would be made again and again: then only the reading is shared out
+        if jobs > 1 and not dry_run and connection.vendor == "postgresql":
             outcomes = self.in_processes(files, jobs)
         else:
             readings = read_all(files, jobs=jobs, read=self.read)
