@@ -39,10 +39,6 @@ def test_a_batch_waits_for_the_worker_and_the_page_follows_it(database_tasks, cl
 def test_a_background_file_without_a_unit_waits_in_the_review_queue(database_tasks, tmp_path):
     OrganizationFactory(kind=Organization.Kind.PROVINCIAL, name="Đảng bộ tỉnh Thanh Sơn")
     (tmp_path / "b.txt").write_text(NO_UNIT, encoding="utf-8")
-    import io
-
-    from django.core.management import call_command
-
     call_command("import_articles", str(tmp_path), "--background", stdout=io.StringIO())
     run_worker()
     assert ImportFile.objects.waiting_for_unit().get().name == "b.txt"
