@@ -139,13 +139,13 @@ def read_batch(files: list[tuple[str, bytes | None]], *, by) -> ImportBatch:
     return batch
 
 
-def queue_for_unit(*, name: str, text: str, is_page: bool, extraction, by=None) -> ImportFile:
+def queue_for_unit(*, name: str, text: str, is_page: bool, extraction, by=None, units=None) -> ImportFile:
     """Keep a file whose host unit is unknown in the review queue (once, however often it is imported)."""
     row = ImportFile.objects.waiting_for_unit().filter(import_key=extraction.import_key).first() or ImportFile(
         name=name[-255:], text=text, is_page=is_page, import_key=extraction.import_key, created_by=by
     )
     row.state = ImportFile.State.WAITING_UNIT
-    row.facts = describe(extraction, units=importer.UnitIndex())
+    row.facts = describe(extraction, units=units or importer.UnitIndex())
     row.message = "Không xác định được đơn vị tổ chức: quản trị viên chọn đơn vị thì bài mới được tạo (bản nháp)."
     row.save()
     return row

@@ -153,18 +153,25 @@ def import_extraction(
     before = _snapshot(article) if existing else None
     meeting, changed = _save_meeting(extraction, article=article, host=unit)
     _fill_article(article, extraction, unit=unit, meeting=meeting, category=category, notes=notes)
+    # imports side by side (--jobs) must not take one slug, or make one person, twice: one round trip, one order
+    slug = [] if article.slug else [f"slug {slugify_vi(article.title)}"]
+    people = [f"person {given_name_sort_key(found.name)}" for found in extraction.people] if meeting else []
+    hold(*slug, *people)
     if _snapshot(article) != before:
         if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
             article.version += 1
-        if not article.slug:  # another import may be taking "<slug>-2" for the same title right now
-            hold(f"slug {slugify_vi(article.title)}")
+        article.imported_version = article.version
+        article.imported_meeting_version = meeting.version if meeting else None
         with reversion.create_revision():
             reversion.set_comment("Nhập lại từ trang cũ" if existing else "Nhập từ trang cũ")
             article.save()
         changed = True
     people_created = 0
     if meeting is not None:
-        people_created, people_changed = _save_people(extraction, meeting=meeting, host=unit, on=on, units=units)
+        fresh = existing is None or existing.meeting_id is None  # a new meeting has no participants yet
+        people_created, people_changed = _save_people(
+            extraction, meeting=meeting, host=unit, on=on, units=units, fresh=fresh
+        )
         changed = changed or people_changed
     if on is None and any(person.titles for person in extraction.people):
         notes.append("Không rõ ngày: chỉ ghi chức danh khi đó của người dự, không ghi chức vụ.")
@@ -173,10 +180,12 @@ def import_extraction(
             apply_transition(article, "approve", by=by, comment="Đăng khi nhập từ trang cũ")
         except (PermissionDenied, ValidationError) as error:
             raise CannotImport(" ".join(getattr(error, "messages", [str(error)]))) from None
-    article.refresh_from_db(fields=["version", "status"])
-    Article.all_objects.filter(pk=article.pk).update(
-        imported_version=article.version, imported_meeting_version=meeting.version if meeting else None
-    )
+        article.refresh_from_db(fields=["version", "status"])
+    remembered = (article.version, meeting.version if meeting else None)
+    if remembered != (article.imported_version, article.imported_meeting_version):
+        Article.all_objects.filter(pk=article.pk).update(
+            imported_version=remembered[0], imported_meeting_version=remembered[1]
+        )
     action = "created" if existing is None else ("updated" if changed or proposed else "unchanged")
     result = ImportResult(action, article, unit, meeting, proposed, people_created, notes)
     if dry_run:
@@ -472,11 +481,10 @@ def _term_of(extraction, host):
     return term
 
 
-def _save_people(extraction, *, meeting, host, on, units):
+def _save_people(extraction, *, meeting, host, on, units, fresh=False):
     """Make the meeting's participants those the text names (chairs first as written), each a Person with the
     Positions the titles of the day tell; (people created, whether anything was written)."""
     created, changed, wanted = 0, False, {}
-    hold(*(f"person {given_name_sort_key(found.name)}" for found in extraction.people))
     for order, found in enumerate(extraction.people):
         person, is_new = _person(found.name, host=host)
         created += is_new
@@ -485,7 +493,7 @@ def _save_people(extraction, *, meeting, host, on, units):
         if on:
             for rank, title in enumerate(found.titles):
                 changed = _hold(person, title, host=host, on=on, rank=rank, units=units) or changed
-    for row in meeting.participations.all():
+    for row in [] if fresh else meeting.participations.all():
         key = (row.person_id, row.role)
         if key not in wanted:
             row.delete()
@@ -520,7 +528,9 @@ def _hold(person, title, *, host, on, rank, units):
     """Record that `person` held `title` on `on`: widen a position with the same title, or add one seen only that
     day (an article proves no more). Whether anything was written."""
     key = tone_key(title)
-    for position in person.positions.all():
+    if not hasattr(person, "import_positions"):  # one query for all the titles of the person in this article
+        person.import_positions = list(person.positions.all())
+    for position in person.import_positions:
         if tone_key(position.title) == key:
             starts, ends = position.starts_on, position.ends_on
             if starts and on < starts:
@@ -539,7 +549,7 @@ def _hold(person, title, *, host, on, rank, units):
         if PARTY_TITLE.search(folded)
         else Position.Kind.GOVERNMENT
     )
-    Position.objects.create(
+    position = Position.objects.create(
         person=person,
         organization=_organization_of_title(title, host=host, units=units),
         title=title[:150],
@@ -548,6 +558,7 @@ def _hold(person, title, *, host, on, rank, units):
         ends_on=on,
         rank=10 * (rank + 1),
     )
+    person.import_positions.append(position)
     return True
 
 

@@ -220,8 +220,9 @@ class Command(BaseCommand):
             return (
                 f"? [chạy thử] {path.name}: không xác định được đơn vị tổ chức: sẽ vào hàng chờ “Cần xác nhận đơn vị”."
             )
+        text = importer.read_file(path)
         queue_for_unit(
-            name=path.name, text=importer.read_file(path), is_page=importer.is_page(path), extraction=extraction
+            name=path.name, text=text, is_page=importer.is_page(path), extraction=extraction, units=self.units
         )
         return (
             f"? {path.name}: không xác định được đơn vị tổ chức: đã đưa vào hàng chờ “Cần xác nhận đơn vị” "
