@@ -10,6 +10,7 @@ from html import escape
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from newsroom.html import clean_html
@@ -485,8 +486,9 @@ def _save_people(extraction, *, meeting, host, on, units, fresh=False):
     """Make the meeting's participants those the text names (chairs first as written), each a Person with the
     Positions the titles of the day tell; (people created, whether anything was written)."""
     created, changed, wanted = 0, False, {}
+    known = _people_named(extraction)
     for order, found in enumerate(extraction.people):
-        person, is_new = _person(found.name, host=host)
+        person, is_new = _person(found.name, host=host, known=known)
         created += is_new
         role = MeetingParticipant.Role.CHAIR if found.chair else MeetingParticipant.Role.GUEST
         wanted[(person.pk, role)] = (person, ", ".join(found.titles)[:300], order)
@@ -512,16 +514,33 @@ def _save_people(extraction, *, meeting, host, on, units, fresh=False):
     return created, changed or bool(created)
 
 
-def _person(name, *, host):
+def _people_named(extraction):
+    """{sort key: [Person]} for the names the article gives, each person with his positions and their units: two
+    queries for all of them."""
+    keys = {given_name_sort_key(found.name) for found in extraction.people}
+    positions = Prefetch(
+        "positions", queryset=Position.objects.select_related("organization"), to_attr="import_positions"
+    )
+    known = defaultdict(list)
+    for person in Person.objects.filter(sort_key__in=keys).prefetch_related(positions).order_by("pk"):
+        known[person.sort_key].append(person)
+    return known
+
+
+def _person(name, *, host, known):
     """The person called `name` (the one with a position in the host's branch when several share it), or a new one."""
-    same = list(Person.objects.filter(sort_key=given_name_sort_key(name)))
+    key = given_name_sort_key(name)
+    same = known[key]
     if len(same) > 1:
-        branch = Organization.objects.filter(path__startswith=host.path[: Organization.steplen * 2])
-        near = [p for p in same if p.positions.filter(organization__in=branch).exists()]
+        branch = host.path[: Organization.steplen * 2]
+        near = [p for p in same if any(pos.organization.path.startswith(branch) for pos in p.import_positions)]
         same = near or same
     if same:
         return same[0], False
-    return Person.objects.create(full_name=name), True
+    person = Person.objects.create(full_name=name)
+    person.import_positions = []
+    known[key].append(person)
+    return person, True
 
 
 def _hold(person, title, *, host, on, rank, units):
