@@ -10,7 +10,9 @@ people and meetings repeat as they do in a real archive. Nothing of ../shared/ i
 
 import argparse
 import json
+import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,6 +56,11 @@ def make_inputs(count, folder):
     return len(originals)
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def manage(env, *args, timeout=1800):
     return subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=timeout
@@ -67,8 +74,6 @@ def main():
     parser.add_argument("--db", default=DB, help=f"the bench's own database, recreated (default {DB})")
     parser.add_argument("--json", metavar="FILE")
     options = parser.parse_args()
-    import os
-
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DATABASE", "REDIS"))},
         "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{options.db}",
@@ -88,9 +93,9 @@ def main():
         before = sql("SELECT count(*) FROM articles_article", dbname=options.db)[0][0]
         originals = make_inputs(options.articles, folder)
         log(f"{options.articles} files from {originals} originals in {folder}; importing with --jobs {options.jobs}")
-        started = time.monotonic()
+        started, cpu = time.monotonic(), children_cpu()
         run = manage(env, "import_articles", str(folder), "--jobs", str(options.jobs), "--verbosity", "0")
-        seconds = time.monotonic() - started
+        seconds, cpu = time.monotonic() - started, children_cpu() - cpu
         articles = sql("SELECT count(*) FROM articles_article", dbname=options.db)[0][0] - before
         queued = sql("SELECT count(*) FROM articles_importfile", dbname=options.db)[0][0]
         summary = next((line for line in run.stdout.splitlines() if line.startswith("Tổng cộng")), "")
@@ -102,6 +107,9 @@ def main():
             "articles_created": articles,
             "waiting_for_a_unit": queued,
             "files_per_second": round(options.articles / seconds, 1),
+            "import_cpu_seconds": round(cpu, 1),  # the command and its processes, not PostgreSQL
+            "import_cpu_ms_per_file": round(1000 * cpu / options.articles, 1),
+            "loadavg_after": [round(x, 2) for x in os.getloadavg()],
             "articles_per_second": round(articles / seconds, 1),
             "summary": summary,
         }

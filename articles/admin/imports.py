@@ -103,6 +103,9 @@ class ImportBatchAdmin(SiteAdminOnly, admin.ModelAdmin):
     list_display = ["__str__", "status", "progress", "created_by", "created_at", "finished_at"]
     list_select_related = ["created_by"]
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # its files that wait for a unit are in the review queue
+
     @admin.display(description=_("tiến độ"))
     def progress(self, batch):
         return f"{batch.done}/{batch.total}"
