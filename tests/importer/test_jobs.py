@@ -62,9 +62,9 @@ def test_processes_side_by_side_make_each_person_and_unit_once(transactional_db,
 
     out = run("--jobs", "3", str(folder))
 
-    assert "nhập mới 14" in out and "lỗi 0" in out
+    assert "nhập mới 14" in out and "lỗi 0" in out, out
     assert Article.objects.count() == 14
-    assert sorted(Person.objects.values_list("full_name", flat=True)) == sorted(PEOPLE)
+    assert sorted(Person.objects.values_list("full_name", flat=True)) == sorted(PEOPLE), out
     cells = Organization.objects.filter(name__startswith="Chi bộ Phòng")
     assert cells.count() == 2 and all(cell.get_parent() == unit for cell in cells)
     again = run("--jobs", "3", str(folder))
