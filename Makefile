@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format clean bench
+.PHONY: run test lint format clean bench bench-import
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# 10,000 legacy articles into PostgreSQL (database nr_bench_import, recreated): time and articles/s
+bench-import: $(VENV)/.installed
+	$(BIN)/python bench/import_bench.py --articles 10000 --jobs $(or $(JOBS),3)
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -288,6 +288,12 @@ class Article(HasPeriod):
     body = CKEditor5Field(_("nội dung"), blank=True)
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("thời gian đăng"), null=True, blank=True, db_index=True)
+    published_at_estimated = models.BooleanField(
+        _("thời gian đăng ước tính"),
+        default=False,
+        editable=False,
+        help_text=_("Bài nhập từ trang cũ không ghi thời gian đăng: lấy ngày họp, cuối kỳ báo cáo hoặc lúc nhập."),
+    )
     unit = models.ForeignKey(
         "organizations.Organization", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -350,6 +356,12 @@ class Article(HasPeriod):
         null=True,
         editable=False,
         help_text=_("Phiên bản bài sau lần nhập gần nhất: đã sửa sau đó thì nhập lại không ghi đè."),
+    )
+    imported_meeting_version = models.PositiveIntegerField(
+        _("phiên bản hội nghị khi nhập"),
+        null=True,
+        editable=False,
+        help_text=_("Phiên bản hội nghị của bài sau lần nhập gần nhất: đã sửa sau đó thì nhập lại không ghi đè."),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False, help_text=_("Hiện ở đầu trang chủ."))
     view_count = models.PositiveIntegerField(_("lượt đọc"), default=0, editable=False)
@@ -567,3 +579,107 @@ reversion.register(TaggedArticle)
 reversion.register(
     Article, follow=["gallery", "taggedarticle_set"], exclude=["body_text", "search_key", "search_vector"]
 )
+
+
+class ImportBatch(models.Model):
+    """Files brought to the "Nhập bài cũ" page: read first (a dry run), corrected, then imported in the background.
+    Progress and the outcome are kept here, so the page survives a reload and shows the report at the end."""
+
+    class Status(models.TextChoices):
+        READ = "read", _("Đã đọc thử, chờ nhập")
+        QUEUED = "queued", _("Đang chờ nhập")
+        RUNNING = "running", _("Đang nhập")
+        DONE = "done", _("Đã nhập xong")
+        FAILED = "failed", _("Dừng vì lỗi")
+
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.READ)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+    total = models.PositiveIntegerField(_("số tệp"), default=0)
+    done = models.PositiveIntegerField(_("đã xử lý"), default=0)
+    error = models.TextField(_("lỗi"), blank=True)
+
+    class Meta:
+        verbose_name = _("đợt nhập bài cũ")
+        verbose_name_plural = _("Nhập bài cũ")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Đợt nhập #{self.pk} ({self.total} tệp)"
+
+    def is_running(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class ImportFileQuerySet(models.QuerySet):
+    def waiting_for_unit(self):
+        return self.filter(state=ImportFile.State.WAITING_UNIT)
+
+
+class ImportFile(models.Model):
+    """One legacy file kept in the database: a row of an import batch, or a file whose host unit could not be
+    determined, waiting in the review queue ("Cần xác nhận đơn vị") until an administrator sets the unit. Only
+    then does it become an article: nothing of it is public before."""
+
+    class State(models.TextChoices):
+        READ = "read", _("Đã đọc thử")
+        WAITING_UNIT = "waiting_unit", _("Cần xác nhận đơn vị")
+        IMPORTED = "imported", _("Đã nhập")
+        KEPT = "kept", _("Giữ nguyên bài đã sửa")
+        FAILED = "failed", _("Lỗi")
+
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name=_("đợt nhập"), null=True, blank=True, on_delete=models.CASCADE, related_name="files"
+    )
+    name = models.CharField(_("tệp"), max_length=255)
+    text = models.TextField(_("nội dung tệp"), editable=False)
+    is_page = models.BooleanField(_("trang web đã lưu"), default=False, editable=False)
+    import_key = models.CharField(_("khóa nhập"), max_length=64, blank=True, editable=False, db_index=True)
+    facts = models.JSONField(_("thông tin đọc được"), default=dict, blank=True, editable=False)
+    unit = models.ForeignKey(
+        Organization,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Đơn vị tổ chức của bài; để trống thì lấy đơn vị đọc được trong bài."),
+    )
+    meeting_type = models.CharField(
+        _("loại hội nghị"),
+        max_length=30,
+        choices=Meeting.Kind.choices,
+        blank=True,
+        help_text=_("Để trống thì lấy loại đọc được trong bài."),
+    )
+    state = models.CharField(_("tình trạng"), max_length=12, choices=State.choices, default=State.READ)
+    message = models.TextField(_("ghi chú"), blank=True)
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = ImportFileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tệp nhập bài cũ")
+        verbose_name_plural = _("tệp nhập bài cũ")
+        ordering = ["batch", "pk"]
+
+    def __str__(self):
+        return self.facts.get("title") or self.name
+
+
+class UnitReview(ImportFile):
+    """The review queue: imported files whose host unit an administrator must set before they become articles."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("bài cần xác nhận đơn vị")
+        verbose_name_plural = _("Cần xác nhận đơn vị")

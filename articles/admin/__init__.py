@@ -1,3 +1,3 @@
 """The admin of articles, one module a subject; importing them registers their pages."""
 
-from . import articles, library, meetings, trash  # noqa: F401
+from . import articles, imports, library, meetings, trash  # noqa: F401

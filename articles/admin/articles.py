@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -128,6 +129,11 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "meeting_kind" in self.fields:
             self.fields["meeting_kind"].widget.attrs.update(proposal_attrs(unit_field="id_unit"))
+        if self.instance.published_at_estimated and "published_at" in self.fields:
+            self.fields["published_at"].help_text = _(
+                "Ước tính: bài nhập từ trang cũ không ghi thời gian đăng (lấy ngày họp, cuối kỳ báo cáo hoặc lúc "
+                "nhập). Hãy kiểm tra và sửa nếu biết ngày đăng thật."
+            )
         allow_current_photo(self, "cover", self.instance.cover_id)
 
     def clean(self):
@@ -204,7 +210,12 @@ class ArticleAdmin(PeriodPickerAdmin, ArticleHistoryAdmin):
 
     @admin.display(description=_("thời gian đăng"), ordering="published_at")
     def published(self, obj):
-        return formats.date_format(timezone.localtime(obj.published_at), "d/m/Y H:i") if obj.published_at else ""
+        if obj.published_at is None:
+            return "-"
+        shown = formats.date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
+        if obj.published_at_estimated:
+            return format_html('{} <em title="{}">(ước tính)</em>', shown, _("Bài nhập không ghi thời gian đăng"))
+        return shown
 
     @admin.display(description=_("chờ duyệt"), ordering="submitted_at")
     def waiting(self, obj):
@@ -241,6 +252,8 @@ class ArticleAdmin(PeriodPickerAdmin, ArticleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if "published_at" in form.changed_data:
+            obj.published_at_estimated = False  # an editor set it
         super().save_model(request, obj, form, change)
 
     def get_urls(self):

@@ -7,7 +7,7 @@ meeting, people) in one transaction; `evaluate()` measures the extractor against
 from .evaluation import FIELDS, evaluate
 from .extraction import Extraction, extract, extract_html, read_extraction
 from .reading import UnreadableFile, collect_paths, is_page, read_file
-from .saving import CannotImport, ImportResult, UnitIndex, import_extraction
+from .saving import CannotImport, ImportResult, UnitIndex, UnitUnknown, import_extraction
 
 __all__ = [
     "FIELDS",
@@ -15,6 +15,7 @@ __all__ = [
     "Extraction",
     "ImportResult",
     "UnitIndex",
+    "UnitUnknown",
     "UnreadableFile",
     "collect_paths",
     "evaluate",

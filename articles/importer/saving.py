@@ -1,6 +1,8 @@
 """Writing an extraction to the database: the article, its unit, meeting, people and their positions."""
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from html import escape
@@ -8,16 +10,18 @@ from html import escape
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from newsroom.html import clean_html
-from newsroom.text import fold, given_name_sort_key, tone_key, unit_name_key
+from newsroom.text import fold, given_name_sort_key, slugify_vi, tone_key, unit_name_key
 from organizations.models import Meeting, MeetingParticipant, Organization, Person, Position, Term
 
 from ..models import Article, Category
 from ..workflow import apply_transition
 from .extraction import Extraction
 from .layout import TZ
+from .locks import hold
 
 Kind = Organization.Kind
 UNIT_MENTION = re.compile(
@@ -66,6 +70,10 @@ COMMITTEE_NAMES = [
 
 class CannotImport(Exception):
     """An article that cannot be imported as it is (the message says why, in Vietnamese)."""
+
+
+class UnitUnknown(CannotImport):
+    """The text names no host unit: the file waits in the review queue until an administrator sets one."""
 
 
 @dataclass
@@ -128,6 +136,9 @@ def import_extraction(
     if existing and existing.version != existing.imported_version:
         note = "Bài đã được sửa trên hệ thống sau lần nhập trước: giữ nguyên, không ghi đè bằng bản ở trang cũ."
         return ImportResult("conflict", existing, existing.unit, existing.meeting, notes=[note])
+    if existing and existing.meeting_id and existing.meeting.version != existing.imported_meeting_version:
+        note = "Hội nghị của bài đã được sửa trên hệ thống sau lần nhập trước: giữ nguyên cả bài lẫn hội nghị."
+        return ImportResult("conflict", existing, existing.unit, existing.meeting, notes=[note])
     publishing = existing is None and status == Article.Status.PUBLISHED
     if publishing and by is None:
         raise CannotImport("Muốn đăng bài ngay khi nhập thì phải cho biết người duyệt đăng (--by).")
@@ -142,19 +153,26 @@ def import_extraction(
     article = existing or Article(import_key=extraction.import_key, status=Article.Status.DRAFT)
     before = _snapshot(article) if existing else None
     meeting, changed = _save_meeting(extraction, article=article, host=unit)
-    _fill_article(
-        article, extraction, unit=unit, meeting=meeting, category=category, publishing=publishing, notes=notes
-    )
+    _fill_article(article, extraction, unit=unit, meeting=meeting, category=category, notes=notes)
+    # imports side by side (--jobs) must not take one slug, or make one person, twice: one round trip, one order
+    slug = [] if article.slug else [f"slug {slugify_vi(article.title)}"]
+    people = [f"person {given_name_sort_key(found.name)}" for found in extraction.people] if meeting else []
+    hold(*slug, *people)
     if _snapshot(article) != before:
         if existing:  # an edit form opened before this update must not overwrite it (optimistic locking)
             article.version += 1
+        article.imported_version = article.version
+        article.imported_meeting_version = meeting.version if meeting else None
         with reversion.create_revision():
             reversion.set_comment("Nhập lại từ trang cũ" if existing else "Nhập từ trang cũ")
             article.save()
         changed = True
     people_created = 0
     if meeting is not None:
-        people_created, people_changed = _save_people(extraction, meeting=meeting, host=unit, on=on, units=units)
+        fresh = existing is None or existing.meeting_id is None  # a new meeting has no participants yet
+        people_created, people_changed = _save_people(
+            extraction, meeting=meeting, host=unit, on=on, units=units, fresh=fresh
+        )
         changed = changed or people_changed
     if on is None and any(person.titles for person in extraction.people):
         notes.append("Không rõ ngày: chỉ ghi chức danh khi đó của người dự, không ghi chức vụ.")
@@ -163,8 +181,12 @@ def import_extraction(
             apply_transition(article, "approve", by=by, comment="Đăng khi nhập từ trang cũ")
         except (PermissionDenied, ValidationError) as error:
             raise CannotImport(" ".join(getattr(error, "messages", [str(error)]))) from None
-    article.refresh_from_db(fields=["version", "status"])
-    Article.all_objects.filter(pk=article.pk).update(imported_version=article.version)
+        article.refresh_from_db(fields=["version", "status"])
+    remembered = (article.version, meeting.version if meeting else None)
+    if remembered != (article.imported_version, article.imported_meeting_version):
+        Article.all_objects.filter(pk=article.pk).update(
+            imported_version=remembered[0], imported_meeting_version=remembered[1]
+        )
     action = "created" if existing is None else ("updated" if changed or proposed else "unchanged")
     result = ImportResult(action, article, unit, meeting, proposed, people_created, notes)
     if dry_run:
@@ -185,6 +207,7 @@ ARTICLE_FIELDS = [
     "source_url",
     "period_code",
     "published_at",
+    "published_at_estimated",
     "status",
 ]
 
@@ -195,7 +218,7 @@ def _snapshot(article):
     return values
 
 
-def _fill_article(article, extraction, *, unit, meeting, category, publishing, notes):
+def _fill_article(article, extraction, *, unit, meeting, category, notes):
     if not extraction.title:
         notes.append("Bài không có tiêu đề: lấy tên hội nghị (hoặc câu đầu) làm tiêu đề.")
     article.title = (extraction.title or fallback_title(extraction))[:300]
@@ -213,17 +236,20 @@ def _fill_article(article, extraction, *, unit, meeting, category, publishing, n
         article.category = category
     if extraction.published:
         article.published_at = extraction.published
-    elif article.published_at is None and publishing:
-        # why: an old article dated today would top the home page; the meeting or its period dates it roughly
+        article.published_at_estimated = False
+    elif article.published_at is None or article.published_at_estimated:
+        # why: an old article dated today would top the home page; the meeting or its period dates it roughly.
+        # The estimate is marked so that editors see it (the article admin) and may correct it.
         if extraction.meeting_date:
             article.published_at = datetime.combine(extraction.meeting_date, time(12), tzinfo=TZ)
-            notes.append("Không rõ thời gian đăng: lấy ngày họp.")
+            notes.append("Không rõ thời gian đăng: ước tính bằng ngày họp.")
         elif extraction.period:
             article.published_at = datetime.combine(extraction.period.end, time(12), tzinfo=TZ)
-            notes.append("Không rõ thời gian đăng và ngày họp: lấy ngày cuối kỳ báo cáo.")
+            notes.append("Không rõ thời gian đăng và ngày họp: ước tính bằng ngày cuối kỳ báo cáo.")
         else:
-            article.published_at = timezone.now()
-            notes.append("Không rõ thời gian đăng: lấy thời điểm nhập.")
+            article.published_at = article.published_at or timezone.now()
+            notes.append("Không rõ thời gian đăng: ước tính bằng thời điểm nhập.")
+        article.published_at_estimated = True
 
 
 def _category_of(extraction):
@@ -241,10 +267,14 @@ def resolve_unit(extraction: Extraction, *, units, on=None, notes):
     """(unit, proposed unit or None) for the host the text names; raises CannotImport when it names none."""
     name = extraction.organizing_unit
     if not name:
-        raise CannotImport("Không xác định được đơn vị tổ chức: hãy chỉ định đơn vị bằng --unit.")
+        raise UnitUnknown("Không xác định được đơn vị tổ chức: hãy chỉ định đơn vị bằng --unit.")
     text = _article_text(extraction)
     found = units.match(name, text=text, on=on)
     if found:
+        return found, None
+    hold("new units")  # another import may be proposing it right now: wait for it, and see what it made
+    units.add_new()
+    if found := units.match(name, text=text, on=on) or units.proposal_named(name):
         return found, None
     parent = _named_parent(name, units=units, text=text, on=on)
     proposed = _propose_unit(name, parent=parent)
@@ -272,28 +302,47 @@ class UnitIndex:
 
     def __init__(self):
         self.own, self.aliases = {}, {}
+        # key -> {unit: whether it is the unit's own name}; by the key, and by the key without "Đảng bộ"/"Chi bộ"
+        self.by_key, self.by_short_key = defaultdict(dict), defaultdict(dict)
+        self.sorted_keys = None  # for the names that begin with a key, built when first needed
+        self.folded = ("", "")  # the last text looked at, and its key
         for unit in Organization.objects.all():
             self.add(unit)
+
+    def proposal_named(self, name):
+        """The unit an earlier import proposed under exactly this name: a name too general to tell units apart
+        ("Đảng bộ phường") is proposed once, not once per article."""
+        named = [unit for unit, own in self.by_key.get(unit_name_key(name), {}).items() if own and unit.needs_review]
+        return min(named, key=lambda unit: unit.pk, default=None)
+
+    def add_new(self):
+        """Add the units created (by other imports) since the index was loaded."""
+        for unit in Organization.objects.filter(pk__gt=max((unit.pk for unit in self.own), default=0)):
+            if unit not in self.own:
+                self.add(unit)
 
     def add(self, unit):
         self.own[unit] = {unit_name_key(name) for name in (unit.name, unit.short_name) if name}
         self.aliases[unit] = {unit_name_key(name) for name in unit.alias_list()}
+        for keys, own in ((self.aliases[unit], False), (self.own[unit], True)):
+            for key in keys:
+                for index, at in ((self.by_key, key), (self.by_short_key, _without_party_prefix(key))):
+                    index[at][unit] = own or index[at].get(unit, False)
+        self.sorted_keys = None
 
     def match(self, name, *, text="", on=None, short_forms=True):
         key = unit_name_key(name)
         if not key:
             return None
-        candidates = self._named(key, lambda k: k == key)
+        candidates = dict(self.by_key.get(key, {}))
         if not candidates and short_forms:
-            candidates = self._named(
-                key, lambda k: k.startswith(key + " ") or _without_party_prefix(k) == _without_party_prefix(key)
-            )
+            candidates = self._longer_names(key)
         if len(candidates) > 1 and on:
             candidates = {unit: own for unit, own in candidates.items() if unit.is_current(on)} or candidates
         if len(candidates) > 1 and any(candidates.values()):
             candidates = {unit: own for unit, own in candidates.items() if own}
         if len(candidates) > 1 and text:
-            folded = f" {unit_name_key(text)} "
+            folded = self._key_of_text(text)
             for names in (lambda unit: self.own[unit], lambda unit: self.own[unit] | self.aliases[unit]):
                 named = {
                     unit: own
@@ -305,15 +354,24 @@ class UnitIndex:
                     break
         return next(iter(candidates)) if len(candidates) == 1 else None
 
-    def _named(self, key, test):
-        """{unit: whether its own name (not an alias) passes `test`} for the units some name of which passes."""
-        found = {}
-        for unit, own in self.own.items():
-            if any(test(k) for k in own):
-                found[unit] = True
-            elif any(test(k) for k in self.aliases[unit]):
-                found[unit] = False
+    def _longer_names(self, key):
+        """{unit: own name?} for the units a name of which begins with `key`, or equals it but for "Đảng bộ"."""
+        found = dict(self.by_short_key.get(_without_party_prefix(key), {}))
+        if self.sorted_keys is None:
+            self.sorted_keys = sorted(self.by_key)
+        start = key + " "
+        for at in range(bisect_left(self.sorted_keys, start), len(self.sorted_keys)):
+            longer = self.sorted_keys[at]
+            if not longer.startswith(start):
+                break
+            for unit, own in self.by_key[longer].items():
+                found[unit] = own or found.get(unit, False)
         return found
+
+    def _key_of_text(self, text):
+        if self.folded[0] != text:
+            self.folded = (text, f" {unit_name_key(text)} ")
+        return self.folded[1]
 
 
 def _without_party_prefix(key):
@@ -355,8 +413,18 @@ def _named_parent(name, *, units, text, on):
             unit = units.match(candidate, text=text, on=on, short_forms=False)
             if unit is not None and unit.kind in wanted:
                 return unit
+    return _the_province(wanted, text=f"{name}\n{text}")
+
+
+def _the_province(wanted, *, text):
+    """The province, for a unit of a level directly under it when the text speaks of "tỉnh": the tree's one root,
+    if an administrator made it a province. Never a proposal of an earlier import, nor a root of another kind."""
+    if Kind.PROVINCIAL not in wanted or not re.search(r"\btỉnh\b", tone_key(text).lower()):
+        return None
     roots = list(Organization.objects.get_root_nodes()[:2])
-    return roots[0] if len(roots) == 1 else None
+    if len(roots) == 1 and roots[0].kind == Kind.PROVINCIAL and not roots[0].needs_review:
+        return roots[0]
+    return None
 
 
 def _propose_unit(name, *, parent):
@@ -396,6 +464,8 @@ def _save_meeting(extraction, *, article, host):
     }
     changed = meeting.pk is None or any(getattr(meeting, name) != value for name, value in values.items())
     if changed:
+        if meeting.pk:  # an edit form opened before this update must not overwrite it (optimistic locking)
+            meeting.version += 1
         for name, value in values.items():
             setattr(meeting, name, value)
         meeting.save()
@@ -412,19 +482,20 @@ def _term_of(extraction, host):
     return term
 
 
-def _save_people(extraction, *, meeting, host, on, units):
+def _save_people(extraction, *, meeting, host, on, units, fresh=False):
     """Make the meeting's participants those the text names (chairs first as written), each a Person with the
     Positions the titles of the day tell; (people created, whether anything was written)."""
     created, changed, wanted = 0, False, {}
+    known = _people_named(extraction)
     for order, found in enumerate(extraction.people):
-        person, is_new = _person(found.name, host=host)
+        person, is_new = _person(found.name, host=host, known=known)
         created += is_new
         role = MeetingParticipant.Role.CHAIR if found.chair else MeetingParticipant.Role.GUEST
         wanted[(person.pk, role)] = (person, ", ".join(found.titles)[:300], order)
         if on:
             for rank, title in enumerate(found.titles):
                 changed = _hold(person, title, host=host, on=on, rank=rank, units=units) or changed
-    for row in meeting.participations.all():
+    for row in [] if fresh else meeting.participations.all():
         key = (row.person_id, row.role)
         if key not in wanted:
             row.delete()
@@ -443,23 +514,42 @@ def _save_people(extraction, *, meeting, host, on, units):
     return created, changed or bool(created)
 
 
-def _person(name, *, host):
+def _people_named(extraction):
+    """{sort key: [Person]} for the names the article gives, each person with his positions and their units: two
+    queries for all of them."""
+    keys = {given_name_sort_key(found.name) for found in extraction.people}
+    positions = Prefetch(
+        "positions", queryset=Position.objects.select_related("organization"), to_attr="import_positions"
+    )
+    known = defaultdict(list)
+    for person in Person.objects.filter(sort_key__in=keys).prefetch_related(positions).order_by("pk"):
+        known[person.sort_key].append(person)
+    return known
+
+
+def _person(name, *, host, known):
     """The person called `name` (the one with a position in the host's branch when several share it), or a new one."""
-    same = list(Person.objects.filter(sort_key=given_name_sort_key(name)))
+    key = given_name_sort_key(name)
+    same = known[key]
     if len(same) > 1:
-        branch = Organization.objects.filter(path__startswith=host.path[: Organization.steplen * 2])
-        near = [p for p in same if p.positions.filter(organization__in=branch).exists()]
+        branch = host.path[: Organization.steplen * 2]
+        near = [p for p in same if any(pos.organization.path.startswith(branch) for pos in p.import_positions)]
         same = near or same
     if same:
         return same[0], False
-    return Person.objects.create(full_name=name), True
+    person = Person.objects.create(full_name=name)
+    person.import_positions = []
+    known[key].append(person)
+    return person, True
 
 
 def _hold(person, title, *, host, on, rank, units):
     """Record that `person` held `title` on `on`: widen a position with the same title, or add one seen only that
     day (an article proves no more). Whether anything was written."""
     key = tone_key(title)
-    for position in person.positions.all():
+    if not hasattr(person, "import_positions"):  # one query for all the titles of the person in this article
+        person.import_positions = list(person.positions.all())
+    for position in person.import_positions:
         if tone_key(position.title) == key:
             starts, ends = position.starts_on, position.ends_on
             if starts and on < starts:
@@ -478,7 +568,7 @@ def _hold(person, title, *, host, on, rank, units):
         if PARTY_TITLE.search(folded)
         else Position.Kind.GOVERNMENT
     )
-    Position.objects.create(
+    position = Position.objects.create(
         person=person,
         organization=_organization_of_title(title, host=host, units=units),
         title=title[:150],
@@ -487,6 +577,7 @@ def _hold(person, title, *, host, on, rank, units):
         ends_on=on,
         rank=10 * (rank + 1),
     )
+    person.import_positions.append(position)
     return True
 
 
@@ -503,7 +594,6 @@ def _organization_of_title(title, *, host, units):
         if kind not in Kind.party_kinds() and (own := host.get_children().filter(kind=kind).first()):
             return own
     if re.search(r"\b(?:tinh|tinh uy vien)\b", fold(title)) and not re.search(r"\bdang uy\b", fold(title)):
-        roots = list(Organization.objects.get_root_nodes()[:2])
-        if len(roots) == 1:
-            return roots[0]
+        if province := _the_province([Kind.PROVINCIAL], text=title):
+            return province
     return host

@@ -1,14 +1,19 @@
 """`manage.py import_articles`: bring legacy articles in, or measure the extractor with --evaluate."""
 
+import argparse
 import json
+import multiprocessing
 import time
 from collections import Counter
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, OperationalError, connection, connections
 
 from articles import importer
+from articles.importer.jobs import read_all
+from articles.imports import queue_for_unit
 from articles.models import Article, Category
 from articles.tasks import import_article_file
 from articles.workflow import APPROVE_PERMISSION
@@ -21,6 +26,27 @@ DRY_RUN_ACTIONS = {
     "unchanged": "không đổi",
     "conflict": "giữ nguyên",
 }
+
+
+_COMMAND = None  # the command whose options a process of --jobs imports with (inherited when it forks)
+
+
+def _import_in_process(path):
+    try:
+        extraction = _COMMAND.read(path)
+    except Exception as error:
+        extraction = error
+    return _COMMAND.import_file(path, extraction)
+
+
+def positive(value):
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải “{value}”")
+    return number
 
 
 class Command(BaseCommand):
@@ -43,6 +69,13 @@ class Command(BaseCommand):
             "--by",
             metavar="USERNAME",
             help="Tài khoản người duyệt đăng các bài mới khi dùng --status published (ghi vào nhật ký duyệt bài).",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=positive,
+            default=1,
+            metavar="N",
+            help="Đọc và nhập bằng N tiến trình song song (mặc định 1); với SQLite hay --dry-run chỉ đọc song song.",
         )
         parser.add_argument("--report", metavar="FILE.json", help="Ghi kết quả đọc từng tệp ra tệp JSON.")
         parser.add_argument(
@@ -81,6 +114,7 @@ class Command(BaseCommand):
             by=approver,
             dry_run=options["dry_run"],
             report=report,
+            jobs=options["jobs"],
         )
 
     def approver(self, username):
@@ -103,7 +137,7 @@ class Command(BaseCommand):
 
     # --- Import ---
 
-    def run_import(self, paths, *, unit, category, status, by, dry_run, report):
+    def run_import(self, paths, *, unit, category, status, by, dry_run, report, jobs=1):
         started = time.monotonic()
         files, missing = importer.collect_paths(paths)
         counts = Counter()
@@ -112,33 +146,98 @@ class Command(BaseCommand):
         for path in missing:
             counts["failed"] += 1
             self.stdout.write(self.style.ERROR(f"✗ {path}: không tìm thấy tệp hoặc thư mục."))
-        units = importer.UnitIndex()
-        prefix = "[chạy thử] " if dry_run else ""
-        for number, path in enumerate(files, start=1):
+        self.options = {"unit": unit, "category": category, "status": status, "by": by, "dry_run": dry_run}
+        self.units = None
+        # Writers side by side need PostgreSQL (SQLite takes one writer at a time); a dry run's proposals, rolled
+        # back, would be made again and again: then only the reading is shared out
+        if jobs > 1 and not dry_run and connection.vendor == "postgresql":
+            outcomes = self.in_processes(files, jobs)
+        else:
+            readings = read_all(files, jobs=jobs, read=self.read)
+            outcomes = ((path, self.import_file(path, extraction)) for path, extraction in readings)
+        for number, (path, (outcome, text, missing_facts, row)) in enumerate(outcomes, start=1):
             self.progress(number - 1, len(files), path.name)
-            try:
-                extraction = self.read(path)
-                result = importer.import_extraction(
-                    extraction, unit=unit, category=category, status=status, by=by, dry_run=dry_run, units=units
-                )
-            except (importer.UnreadableFile, importer.CannotImport) as error:
-                counts["failed"] += 1
-                self.say(self.style.ERROR(f"✗ {path.name}: {error}"))
-                continue
-            except Exception as error:  # one broken file must not stop the batch
-                counts["failed"] += 1
-                self.say(self.style.ERROR(f"✗ {path.name}: lỗi không mong đợi ({type(error).__name__}: {error})."))
-                continue
-            if dry_run and result.proposed_unit is not None:
-                units = importer.UnitIndex()  # the proposal was rolled back
-            counts["skipped" if result.action == "unchanged" else result.action] += 1
-            unknown.update(extraction.missing())
-            rows.append(extraction.as_expected(path.name))
-            self.say(self.describe(prefix, path, extraction, result))
+            counts[outcome] += 1
+            unknown.update(missing_facts)
+            if row:
+                rows.append(row)
+            self.say(text)
         self.progress(len(files), len(files), "")
         self.summary(counts, unknown, len(files) + len(missing), time.monotonic() - started, dry_run)
         if report:
             self.write_report(report, rows)
+
+    def import_file(self, path, extraction):
+        """(outcome, what to print, facts not found, row of the report) for one file read as `extraction` (or the
+        exception reading it raised)."""
+        if self.units is None:
+            self.units = importer.UnitIndex()
+            self.fast_commits()
+        prefix = "[chạy thử] " if self.options["dry_run"] else ""
+        try:
+            if isinstance(extraction, Exception):
+                raise extraction
+            result = self.write(extraction)
+        except importer.UnitUnknown:
+            return "queued", self.style.WARNING(self.queue(path, extraction, dry_run=bool(prefix))), [], None
+        except (importer.UnreadableFile, importer.CannotImport) as error:
+            self.units = None  # it may have proposed a unit before failing: that was rolled back
+            return "failed", self.style.ERROR(f"✗ {path.name}: {error}"), [], None
+        except Exception as error:  # one broken file must not stop the batch
+            self.units = None
+            text = f"✗ {path.name}: lỗi không mong đợi ({type(error).__name__}: {error})."
+            return "failed", self.style.ERROR(text), [], None
+        if prefix and result.proposed_unit is not None:
+            self.units = None  # the proposal was rolled back
+        outcome = "skipped" if result.action == "unchanged" else result.action
+        return (
+            outcome,
+            self.describe(prefix, path, extraction, result),
+            extraction.missing(),
+            extraction.as_expected(path.name),
+        )
+
+    def write(self, extraction, attempts=3):
+        """import_extraction(); imports running side by side may both take a name (a slug, a term) at once: the
+        one that loses is rolled back whole and tried again."""
+        for attempt in range(attempts):
+            try:
+                return importer.import_extraction(extraction, units=self.units, **self.options)
+            except (IntegrityError, OperationalError):
+                self.units = importer.UnitIndex()
+                if attempt == attempts - 1:
+                    raise
+        return None
+
+    def in_processes(self, files, jobs):
+        """Read and import in `jobs` processes, each with its own database connection; the outcomes in order."""
+        global _COMMAND
+        _COMMAND = self
+        connections.close_all()  # why: the processes must not share this one's connection
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from zip(files, pool.imap(_import_in_process, files, chunksize=4), strict=True)
+
+    def queue(self, path, extraction, *, dry_run):
+        """A file without a host unit waits in the review queue of the admin, with what was read from it."""
+        if dry_run:
+            return (
+                f"? [chạy thử] {path.name}: không xác định được đơn vị tổ chức: sẽ vào hàng chờ “Cần xác nhận đơn vị”."
+            )
+        text = importer.read_file(path)
+        queue_for_unit(
+            name=path.name, text=text, is_page=importer.is_page(path), extraction=extraction, units=self.units
+        )
+        return (
+            f"? {path.name}: không xác định được đơn vị tổ chức: đã đưa vào hàng chờ “Cần xác nhận đơn vị” "
+            "(trang quản trị), chưa hiện ra ngoài; hoặc nhập lại với --unit."
+        )
+
+    def fast_commits(self):
+        """PostgreSQL: commits do not wait for the disk. A crash may lose the last second of imports, never mix
+        them up; importing again brings them back (a file already imported is not imported twice)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
 
     def read(self, path):
         return importer.read_extraction(path)
@@ -187,6 +286,14 @@ class Command(BaseCommand):
             f"Tổng cộng {total} tệp: nhập mới {counts['created']}, cập nhật {counts['updated']}, "
             f"bỏ qua {counts['skipped']} (không đổi), lỗi {counts['failed']} — {seconds:.1f} giây."
         )
+        if counts["queued"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{counts['queued']} tệp chưa rõ đơn vị tổ chức: "
+                    + ("sẽ vào" if dry_run else "đã vào")
+                    + " hàng chờ “Cần xác nhận đơn vị” của trang quản trị."
+                )
+            )
         if counts["conflict"]:
             self.stdout.write(
                 self.style.WARNING(
