@@ -14,7 +14,7 @@ order is the same on both (tests/articles/test_search_engines.py).
 """
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 
@@ -38,6 +38,43 @@ VECTOR_SQL = " || ".join(
     f"setweight(to_tsvector('simple', {_plain('{row}.' + column)}), '{weight}')"
     for column, weight in [("title", "A"), ("lead", "B"), ("body_text", "C")]
 )
+
+
+def _folded_part(row, number):
+    """SQLite: part `number` (0 title, 1 lead, 2 body) of `row`'s search_key (the folded texts joined by newlines)."""
+    key = f"{row}.search_key"
+    rest = f"substr({key}, instr({key}, char(10)) + 1)"
+    return [
+        f"substr({key}, 1, instr({key}, char(10)) - 1)",
+        f"substr({rest}, 1, instr({rest}, char(10)) - 1)",
+        f"substr({rest}, instr({rest}, char(10)) + 1)",
+    ][number]
+
+
+def _fts_row(row):
+    return f"{row}.id, {_folded_part(row, 0)}, {_folded_part(row, 1)}, {_folded_part(row, 2)}"
+
+
+SQLITE_TRIGGERS = {
+    "ai": f"AFTER INSERT ON articles_article BEGIN "
+    f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body) VALUES ({_fts_row('new')}); END",
+    "ad": f"AFTER DELETE ON articles_article BEGIN "
+    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body) VALUES ('delete', {_fts_row('old')}); END",
+    "au": f"AFTER UPDATE OF search_key ON articles_article BEGIN "
+    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body) VALUES ('delete', {_fts_row('old')}); "
+    f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body) VALUES ({_fts_row('new')}); END",
+}
+
+
+def restore_sqlite_triggers(sender, using="default", **kwargs):
+    """post_migrate, SQLite: put back the triggers that keep the FTS5 table in step. A migration that makes
+    SQLite rebuild the article table (most field changes do) drops the table's triggers with it."""
+    connection = connections[using]
+    if connection.vendor != "sqlite" or FTS_TABLE not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        for name, body in SQLITE_TRIGGERS.items():
+            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_{name} {body}")
 
 
 class Match:

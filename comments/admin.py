@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from audit.models import AuditEvent, record
+from newsroom import pagecache
 
 from .models import BannedWord, Closure, Comment
 from .services import erase_commenter
@@ -70,6 +71,7 @@ class CommentAdmin(admin.ModelAdmin):
             comment.status, comment.moderated_at, comment.moderated_by = status, now, request.user
             record(action, obj=comment.article, detail=f"Bình luận #{comment.pk} của {comment.name}", request=request)
         Comment.objects.bulk_update(changed, ["status", "moderated_at", "moderated_by"])
+        pagecache.bump()  # bulk_update sends no signal: the article pages show the change at once all the same
         self.message_user(request, done % {"count": len(changed)}, messages.SUCCESS)
 
     @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["moderate"])

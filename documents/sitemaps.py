@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from articles.sitemaps import PagedSitemap
 
 from .models import Document
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(PagedSitemap):
     changefreq = "monthly"
 
     def items(self):

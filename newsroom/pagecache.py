@@ -96,6 +96,7 @@ class PageCacheMiddleware:
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.proxy_seconds = settings.PAGE_CACHE_PROXY_SECONDS
         self.bypass_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages"))
+        self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
     def __call__(self, request):
         if not self.seconds or not self.cacheable_request(request):
@@ -114,7 +115,8 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date()
             if self.proxy_seconds:
                 # nginx (deploy/nginx/) keeps it this long; it reads this only if it comes before Cache-Control
-                control = response.headers.pop("Cache-Control", None)
+                control = response.get("Cache-Control")
+                del response["Cache-Control"]  # (headers.pop() would give the stored (name, value) pair)
                 response["X-Accel-Expires"] = str(self.proxy_seconds)
                 if control:
                     response["Cache-Control"] = control
@@ -123,7 +125,11 @@ class PageCacheMiddleware:
         return response
 
     def cacheable_request(self, request):
-        return request.method in ("GET", "HEAD") and not any(c in request.COOKIES for c in self.bypass_cookies)
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(self.excluded)
+            and not any(c in request.COOKIES for c in self.bypass_cookies)
+        )
 
     @staticmethod
     def cacheable_response(response):

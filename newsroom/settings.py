@@ -129,6 +129,8 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 # ...and nginx's micro-cache in front (deploy/nginx/) this long: a change shows there within that. 0: not at all.
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=1)
+# the API answers with its own ETag and Cache-Control, and each client's requests must meet its rate limit
+PAGE_CACHE_EXCLUDED_PATHS = ["/api/"]
 
 # --- Background tasks ---
 # E-mails of the workflow, photo renditions and `import_articles --background` are tasks (django-tasks). In

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from articles.search import FTS_TABLE, INDEX_NAME, VECTOR_SQL
+from articles.search import FTS_TABLE, INDEX_NAME, SQLITE_TRIGGERS, VECTOR_SQL, _fts_row
 
 FUNCTION = "articles_article_search_vector"
 # 0007's vector, to go back to: the raw text through the `vn_unaccent` configuration
@@ -8,32 +8,6 @@ EARLIER_VECTOR_SQL = " || ".join(
     f"setweight(to_tsvector('vn_unaccent', coalesce({{row}}.{column}, '')), '{weight}')"
     for column, weight in [("title", "A"), ("lead", "B"), ("body_text", "C")]
 )
-
-
-def _folded_part(row, number):
-    """SQLite: part `number` (0 title, 1 lead, 2 body) of `row`'s search_key, the three folded texts joined by newlines."""
-    key = f"{row}.search_key"
-    rest = f"substr({key}, instr({key}, char(10)) + 1)"
-    return [
-        f"substr({key}, 1, instr({key}, char(10)) - 1)",
-        f"substr({rest}, 1, instr({rest}, char(10)) - 1)",
-        f"substr({rest}, instr({rest}, char(10)) + 1)",
-    ][number]
-
-
-def _fts_row(row):
-    return f"{row}.id, {_folded_part(row, 0)}, {_folded_part(row, 1)}, {_folded_part(row, 2)}"
-
-
-SQLITE_TRIGGERS = {
-    "ai": f"AFTER INSERT ON articles_article BEGIN "
-    f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body) VALUES ({_fts_row('new')}); END",
-    "ad": f"AFTER DELETE ON articles_article BEGIN "
-    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body) VALUES ('delete', {_fts_row('old')}); END",
-    "au": f"AFTER UPDATE OF search_key ON articles_article BEGIN "
-    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, lead, body) VALUES ('delete', {_fts_row('old')}); "
-    f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body) VALUES ({_fts_row('new')}); END",
-}
 
 
 def _set_vector(schema_editor, vector_sql):

@@ -232,3 +232,30 @@ def test_the_page_cache_can_be_turned_off(client, site, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert queries(client, "/") > 0
+
+
+def test_a_page_keeps_its_own_cache_control_beside_the_proxy_header(rf, db, settings):
+    settings.PAGE_CACHE_PROXY_SECONDS = 1
+
+    def public(request):
+        response = HttpResponse("a page")
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    response = pagecache.PageCacheMiddleware(public)(rf.get("/b/"))
+    assert list(response.headers)[-2:] == ["X-Accel-Expires", "Cache-Control"] or "X-Accel-Expires" in response
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+
+
+def test_excluded_paths_are_never_cached(rf, db, settings):
+    settings.PAGE_CACHE_EXCLUDED_PATHS = ["/api/"]
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        return HttpResponse("json")
+
+    middleware = pagecache.PageCacheMiddleware(view)
+    middleware(rf.get("/api/v1/articles/"))
+    middleware(rf.get("/api/v1/articles/"))
+    assert len(calls) == 2

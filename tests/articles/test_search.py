@@ -272,3 +272,15 @@ def test_stored_search_vector_follows_every_write_of_the_text_on_postgresql(db):
     assert list(Article.objects.search("so ket giua nhiem ky")) == [article]
     Article.objects.filter(pk=article.pk).update(body_text="Đại hội đại biểu lần thứ XIII")
     assert list(Article.objects.search("dai hoi dai bieu")) == [article]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table and its triggers are SQLite's")
+@pytest.mark.django_db
+def test_sqlite_keeps_its_search_triggers_through_every_migration():
+    """A later migration that rebuilds the article table drops its triggers; post_migrate puts them back."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles_article'")
+        triggers = {name for (name,) in cursor.fetchall()}
+    assert {f"{search.FTS_TABLE}_{name}" for name in search.SQLITE_TRIGGERS} <= triggers
+    ArticleFactory(title="Tổng kết năm")
+    assert [a.title for a in Article.objects.search("tong ket")] == ["Tổng kết năm"]

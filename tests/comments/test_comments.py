@@ -15,6 +15,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from comments.forms import STARTED_SALT
 from comments.models import BannedWord, Closure, Comment
+from newsroom import pagecache
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.reader import text
 
@@ -248,6 +249,7 @@ def test_the_article_page_runs_as_many_queries_with_many_comments_as_with_one():
     article = ArticleFactory()
 
     def queries():
+        pagecache.bump()  # the page as rendered, not as the page cache serves it
         with CaptureQueriesContext(connection) as captured:
             assert page(article).status_code == 200
         return len(captured)
