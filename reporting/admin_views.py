@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -60,9 +61,11 @@ class StaffUnitMixin:
             raise PermissionDenied(_("Đơn vị này nằm ngoài các đơn vị bạn được phân công."))
         return unit
 
-    def unit_choices(self):
-        """[(slug, name indented by depth)] of the units that have sub-units to report on."""
-        units = self.units().party().filter(kind__in=PARENT_KINDS).only("name", "slug", "depth", "path")
+    def unit_choices(self, current):
+        """[(slug, name indented by depth)] of the units that have sub-units to report on, and `current`: thousands
+        of grassroots units without any would bury the few that have."""
+        units = self.units().party().filter(Q(numchild__gt=0) | Q(pk=getattr(current, "pk", None)))
+        units = units.filter(kind__in=PARENT_KINDS).only("name", "slug", "depth", "path")
         return [(unit.slug, "— " * (unit.depth - 1) + unit.name) for unit in units]
 
 
@@ -96,7 +99,7 @@ class ReportingMatrixView(StaffUnitMixin, TemplateView):
             matrix=matrix,
             states=list(State),
             sort=request.GET.get("sap-xep", ""),
-            unit_choices=self.unit_choices(),
+            unit_choices=self.unit_choices(unit),
             title=_("Tình hình tổ chức hội nghị và đưa tin"),
             **admin.site.each_context(request),
         )
@@ -185,7 +188,7 @@ class UnitRatingsView(StaffUnitMixin, TemplateView):
     def show(self, form):
         context = self.get_context_data(
             form=form,
-            unit_choices=self.unit_choices(),
+            unit_choices=self.unit_choices(form.unit),
             title=_("Nhập xếp loại chất lượng theo năm"),
             **admin.site.each_context(self.request),
         )

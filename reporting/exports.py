@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from organizations.models import Organization
+
 from .matrix import State
 
 FILLS = {
@@ -20,24 +22,28 @@ FILLS = {
 
 
 def _day(value):
-    return value.strftime("%d/%m/%Y") if value else ""
+    return value.strftime("%d/%m/%Y") if value else None
 
 
 def table(matrix):
-    """The header and the rows, as text."""
+    """The header and the rows, as text (None where a cell is empty). Labels are looked up once, not per cell:
+    a lazy translation costs more than the rest of a cell."""
     header = ["Đơn vị", "Loại tổ chức"]
     for column in matrix.columns:
         header += [column.label, "Hạn đưa tin", "Ngày họp", "Ngày đưa tin"]
+    kinds = {kind: str(label) for kind, label in Organization.Kind.choices}
+    states = {state: str(state.label) for state in State}
+    not_required = ["Không phải tổ chức", None, None, None]
     rows = []
     for row in matrix.rows:
-        values = [row.unit.name, row.unit.get_kind_display()]
+        values = [row.unit.name, kinds.get(row.unit.kind, row.unit.kind)]
         for cell in row.cells:
             if cell is None:
-                values += ["Không phải tổ chức", "", "", ""]
+                values += not_required
             else:
                 held = cell.meeting["held_on"] if cell.meeting else None
-                values += [cell.state.label, _day(cell.due), _day(held), _day(cell.reported_on)]
-        rows.append([str(value) for value in values])
+                values += [states[cell.state], _day(cell.due), _day(held), _day(cell.reported_on)]
+        rows.append(values)
     return [str(value) for value in header], rows
 
 
@@ -70,9 +76,11 @@ def as_xlsx(matrix):
     sheet.append([title])
     bold = Font(bold=True)
     sheet.append([_styled(sheet, value, font=bold) for value in header])
-    fills = {str(state.label): PatternFill("solid", fgColor=color) for state, color in FILLS.items()}
+    # one styled cell per state, written wherever the state is: write-only rows are written as they are appended
+    states = {str(state.label): PatternFill("solid", fgColor=color) for state, color in FILLS.items()}
+    states = {label: _styled(sheet, label, fill=fill) for label, fill in states.items()}
     for values in rows:
-        sheet.append([_styled(sheet, value, fill=fills[value]) if value in fills else value for value in values])
+        sheet.append([states.get(value, value) for value in values])
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(

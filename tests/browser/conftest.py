@@ -8,10 +8,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
-from tests.conftest import require
+from tests.conftest import require, sign_in
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -103,3 +105,16 @@ def open_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sign_in_page(live_server):
+    """sign_in_page(page, user): `page`'s browser signed in as `user`, second factor entered, through the session of a
+    test client (the sign-in forms themselves are tested in test_editorial_flow)."""
+
+    def sign_in_page(page, user):
+        session = sign_in(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+        return page
+
+    return sign_in_page

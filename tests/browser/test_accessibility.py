@@ -1,11 +1,12 @@
-"""axe-core, in Chromium, finds no serious or critical accessibility problem on any public page; a keyboard user
-skips the header straight to the content."""
+"""axe-core, in Chromium, finds no serious or critical accessibility problem on any public page nor on the staff pages
+of reporting; a keyboard user skips the header straight to the content."""
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from tests.conftest import require
-from tests.quality.pages import public_pages
+from tests.quality.pages import public_pages, staff_pages
 
 from .conftest import DESKTOP, PHONE
 
@@ -38,17 +39,37 @@ def test_no_serious_or_critical_violation_on_any_public_page(axe_page, demo):
     for viewport, paths in ((DESKTOP, pages), (PHONE, [page for page in pages if page[0] in PHONE_PAGES])):
         page, log = axe_page(viewport)
         for _name, path, status in paths:
-            response = page.goto(path)
-            assert response.status == status, f"{path}: {response.status}"
-            for violation in page.evaluate(RUN_AXE):
-                if violation["impact"] in ("serious", "critical"):
-                    nodes = "\n      ".join(violation["nodes"][:5])
-                    problems.append(
-                        f"{path} ({viewport['width']} px): {violation['impact']} {violation['id']}: "
-                        f"{violation['help']}\n      {nodes}"
-                    )
+            problems += serious_violations(page, path, status, viewport)
         assert log.foreign() == []
     assert not problems, "\n".join(problems)
+
+
+def test_no_serious_or_critical_violation_on_the_staff_pages_of_reporting(axe_page, demo, sign_in_page):
+    admin = get_user_model().objects.create_superuser("kiemtra", "kiemtra@example.vn", None)
+    pages = staff_pages()
+    problems = []
+    for viewport, paths in ((DESKTOP, pages), (PHONE, pages[:1])):
+        page, log = axe_page(viewport)
+        sign_in_page(page, admin)
+        for _name, path, status in paths:
+            problems += serious_violations(page, path, status, viewport)
+            assert page.url.endswith(path), f"{path}: sent to {page.url}"  # signed in: not the sign-in form
+        assert log.foreign() == [] and log.errors == []
+    assert not problems, "\n".join(problems)
+
+
+def serious_violations(page, path, status, viewport):
+    response = page.goto(path)
+    assert response.status == status, f"{path}: {response.status}"
+    problems = []
+    for violation in page.evaluate(RUN_AXE):
+        if violation["impact"] in ("serious", "critical"):
+            nodes = "\n      ".join(violation["nodes"][:5])
+            problems.append(
+                f"{path} ({viewport['width']} px): {violation['impact']} {violation['id']}: "
+                f"{violation['help']}\n      {nodes}"
+            )
+    return problems
 
 
 def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(open_page):

@@ -1,15 +1,18 @@
-"""Every kind of public page, as URLs into the demo province (`manage.py seed_demo`): the HTML and accessibility
-checks walk this one list."""
+"""Every kind of public page, and the staff pages held to the same bar, as URLs into the demo province
+(`manage.py seed_demo`): the HTML and accessibility checks walk these lists."""
 
 from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Category, Tag
 from documents.models import Document
 from newsroom.periods import Period
 from organizations.models import Meeting, Organization
+from reporting.admin_views import default_period, period_choices
+from reporting.models import OrganizationRating, ReportingRule
 
 NOT_FOUND = "/trang-nay-khong-co/"
 
@@ -92,4 +95,24 @@ def public_pages():
         ("thong-ke", reverse("reporting:statistics"), 200),
         ("don-vi-thong-ke", reverse("reporting:unit-statistics", args=[province.slug]), 200),
         ("404", NOT_FOUND, 404),
+    ]
+
+
+def staff_pages():
+    """[(name, path, expected status)] of the staff pages a site administrator opens: the reporting matrix (direct
+    sub-units and all levels, on the period it opens on) and the bulk entry of ratings for the latest rated year."""
+    province = Organization.objects.get_root_nodes().get()
+    rules = list(ReportingRule.objects.active())
+    today = timezone.localdate()
+    period = default_period(rules, period_choices(rules, today), today)
+    year = OrganizationRating.objects.latest("year").year
+    matrix = reverse("reporting-admin:matrix") + "?" + urlencode({"unit": province.slug, "period": period.code})
+    return [
+        ("bao-cao", matrix, 200),
+        ("bao-cao-moi-cap", matrix + "&cap=tat-ca", 200),
+        (
+            "bao-cao-xep-loai",
+            reverse("reporting-admin:ratings") + "?" + urlencode({"unit": province.slug, "year": year}),
+            200,
+        ),
     ]

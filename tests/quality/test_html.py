@@ -1,5 +1,6 @@
-"""Every public page is valid HTML (the Nu Html Checker finds no error) and ready for a strict Content-Security-Policy:
-no inline script but JSON-LD, no event handler attribute, no style attribute or element."""
+"""Every public page, and the staff pages of reporting, is valid HTML (the Nu Html Checker finds no error) and ready
+for a strict Content-Security-Policy: no inline script but JSON-LD, no event handler attribute, no style attribute or
+element."""
 
 import io
 import json
@@ -21,15 +22,17 @@ from django.test import Client, override_settings
 from articles.models import Article
 from tests.conftest import sign_in
 
-from .pages import public_pages
+from .pages import public_pages, staff_pages
 
 STATIC_DIR = settings.BASE_DIR / "static"
+STAFF_STYLESHEET = settings.BASE_DIR / "reporting" / "static" / "reporting" / "reporting.css"
 pytestmark = pytest.mark.django_db  # so that the test database is set up for the module's fixture
 
 
 @pytest.fixture(scope="module")
 def pages(django_db_setup, django_db_blocker, tmp_path_factory):
-    """{name: (path, HTML)} of every public page on the demo province, a staff preview and the 500 and 503 pages."""
+    """{name: (path, HTML)} of every public page on the demo province, a staff preview, the staff pages of
+    reporting and the 500 and 503 pages."""
     static_files = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     storages = {**settings.STORAGES, "staticfiles": static_files}
     media = tmp_path_factory.mktemp("media")
@@ -47,6 +50,10 @@ def pages(django_db_setup, django_db_blocker, tmp_path_factory):
         response = client.get(draft.get_absolute_url())
         assert response.status_code == 200 and response.context["preview"]
         rendered["xem-truoc"] = (f"{draft.get_absolute_url()} (xem trước)", response.content.decode())
+        for name, path, status in staff_pages():
+            response = client.get(path)
+            assert response.status_code == status, f"{name}: {path} answered {response.status_code}"
+            rendered[name] = (f"{path} (quản trị)", response.content.decode())
         rendered["500"] = ("500.html", render_to_string("500.html"))
         rendered["503"] = ("503.html", render_to_string("503.html"))
         transaction.set_rollback(True)
@@ -58,8 +65,8 @@ def test_every_public_page_is_valid_html(pages, vnu_command, tmp_path):
     """One run of the checker over all pages and the stylesheets: Java starts once."""
     for name, (_path, html) in pages.items():
         (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
-    stylesheets = sorted((STATIC_DIR / "css").glob("*.css"))
-    assert {file.name for file in stylesheets} >= {"site.css", "print.css"}
+    stylesheets = sorted((STATIC_DIR / "css").glob("*.css")) + [STAFF_STYLESHEET]
+    assert {file.name for file in stylesheets} >= {"site.css", "print.css", "reporting.css"}
     result = subprocess.run(
         [*vnu_command, "--format", "json", "--stdout", "--exit-zero-always", "--also-check-css", "--no-langdetect"]
         + [str(file) for file in sorted(tmp_path.glob("*.html"))]
@@ -141,6 +148,10 @@ def test_the_checks_see_what_they_should(pages):
     assert "Không tìm thấy trang" in pages["404"][1]
     assert "{%" not in pages["500"][1] and "{{" not in pages["500"][1]
     assert "Trang đang được bảo trì" in pages["503"][1]
+    for name in ("bao-cao", "bao-cao-moi-cap"):
+        assert all(f"state--{state}" in pages[name][1] for state in ("on_time", "late", "unreported", "missing"))
+    assert pages["bao-cao-moi-cap"][1].count("<tr>") > pages["bao-cao"][1].count("<tr>")
+    assert '<select name="level_' in pages["bao-cao-xep-loai"][1] and 'type="number"' in pages["bao-cao-xep-loai"][1]
 
 
 def test_the_checkers_are_pinned():

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from newsroom.periods import Period
@@ -110,6 +111,28 @@ def test_the_page_shows_the_states_and_the_period_in_words(staff, rules, bloc):
     for state in (State.ON_TIME, State.LATE, State.UNREPORTED, State.MISSING):
         assert str(state.label) in page
     assert "25,0%" in page or "25%" in page
+
+
+def test_each_cell_links_its_meeting_and_report_and_every_name_is_escaped(staff, rules, bloc):
+    on_time = bloc["on_time"]
+    Organization.objects.filter(pk=on_time.pk).update(name="Đảng bộ <b>Sở</b> Tài chính & Kế hoạch")
+    meeting = Meeting.objects.get(host=on_time)
+    report = meeting.articles.get()
+
+    page = staff.get(URL, {"unit": bloc["bloc"].slug, "period": "2021-H1"}).content.decode()
+
+    assert "Đảng bộ &lt;b&gt;Sở&lt;/b&gt; Tài chính &amp; Kế hoạch" in page and "<b>Sở" not in page
+    assert f'<a href="{reverse("articles:unit", args=[on_time.slug])}">' in page
+    assert f'<a href="{reverse("admin:organizations_meeting_change", args=[meeting.pk])}">Họp 18/06/2021</a>' in page
+    assert f'<a href="{report.get_absolute_url()}">Đưa tin 20/06/2021</a> · hạn 31/07/2021' in page
+
+
+def test_the_unit_selector_offers_the_units_with_sub_units_and_the_chosen_one(staff, rules, bloc):
+    options = staff.get(URL, {"unit": bloc["bloc"].slug, "period": "2021-H1"}).context["unit_choices"]
+    assert [slug for slug, _label in options] == [bloc["bloc"].slug]
+
+    options = staff.get(URL, {"unit": bloc["late"].slug, "period": "2021-H1"}).context["unit_choices"]
+    assert [slug for slug, _label in options] == [bloc["bloc"].slug, bloc["late"].slug]
 
 
 def test_the_page_defaults_to_my_unit_and_a_period_already_due(staff, rules, bloc):
