@@ -22,7 +22,7 @@ from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
-from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin
+from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin, worded
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from newsroom.roles import SITE_ADMIN
 
@@ -113,7 +113,7 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     form = OrganizationForm
     public = True
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
-    list_filter = ["kind", UnitStatusFilter, "needs_review"]
+    list_filter = ["kind", UnitStatusFilter, ("needs_review", worded(_("Chờ xác nhận"), _("Đã xác nhận")))]
 
     class Media:
         js = ["admin/js/unit_tree.js"]
@@ -229,7 +229,13 @@ class PersonAdmin(InUnitsAdmin, admin.ModelAdmin):
     """A user sees the people of his units and the holders of public offices; he changes only his units' people."""
 
     list_display = ["full_name", "slug"]
-    list_filter = ["positions__kind", "positions__is_public"]
+    list_filter = [
+        "positions__kind",
+        (
+            "positions__is_public",
+            worded(_("Có chức vụ hiện trên trang"), _("Có chức vụ chỉ lưu nội bộ"), _("chức vụ công khai")),
+        ),
+    ]
     search_fields = ["full_name", "slug"]
     inlines = [PositionInline]
 
@@ -240,7 +246,7 @@ class PersonAdmin(InUnitsAdmin, admin.ModelAdmin):
 @admin.register(Position)
 class PositionAdmin(InUnitsAdmin, admin.ModelAdmin):
     list_display = ["person", "title", "organization", "kind", "starts_on", "ends_on", "is_public"]
-    list_filter = ["kind", "is_public"]
+    list_filter = ["kind", ("is_public", worded(_("Hiện trên trang công khai"), _("Chỉ lưu nội bộ")))]
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name", "title", "organization__name"]
     autocomplete_fields = ["person", "organization", "term"]
@@ -401,6 +407,15 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+class GroupListFilter(admin.RelatedFieldListFilter):
+    """The user's roles, with "no role yet" in words rather than a bare "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("vai trò")
+        self.empty_value_display = _("Chưa có vai trò")
+
+
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     """Site administrators manage the accounts of their units (and accounts not yet assigned), but only a superuser
@@ -408,6 +423,12 @@ class StaffUserAdmin(UserAdmin):
 
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
     list_display = [*UserAdmin.list_display, "has_two_factor"]
+    list_filter = [
+        ("is_staff", worded(_("Vào được trang quản trị"), _("Không vào trang quản trị"), _("trang quản trị"))),
+        ("is_superuser", worded(_("Toàn quyền"), _("Theo nhóm và đơn vị được giao"), _("quyền hạn"))),
+        ("is_active", worded(_("Đang dùng"), _("Đã khóa"), _("tài khoản"))),
+        ("groups", GroupListFilter),
+    ]
     actions = ["reset_two_factor"]
 
     def get_queryset(self, request):
