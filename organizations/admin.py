@@ -12,7 +12,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from treebeard.admin import TreeAdmin
@@ -108,6 +107,17 @@ class MembershipStatusFilter(EndedListFilter):
     ended_label = _("Đã thôi sinh hoạt tại đơn vị")
 
 
+class SeenFromTop:
+    """A unit whose children treebeard lists, at its level in a user's tree (his top units at level 1): treebeard
+    asks only for its pk and get_depth()."""
+
+    def __init__(self, unit, level):
+        self.pk, self.level = unit.pk, level
+
+    def get_depth(self):
+        return self.level
+
+
 @admin.register(Organization)
 class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     form = OrganizationForm
@@ -117,19 +127,6 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
 
     class Media:
         js = ["admin/js/unit_tree.js"]
-
-    def get_list_display(self, request):
-        """Below the whole tree the list is flat: each name indented by its depth under the user's top unit."""
-        display = super().get_list_display(request)
-        if request.user.is_superuser:
-            return display
-        top = min(Organization.objects.assigned_to(request.user).values_list("depth", flat=True), default=1)
-
-        @admin.display(description=_("tên đầy đủ"), ordering="path")
-        def name(unit):
-            return format_html('<span class="unit-depth unit-depth-{}">{}</span>', min(unit.depth - top, 5), unit.name)
-
-        return [name, *display[1:]]
 
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
@@ -144,9 +141,18 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
         (_("Vị trí trong cây tổ chức"), {"fields": ["treebeard_position", "treebeard_ref_node"]}),
     ]
 
-    def is_filtered(self, request):
-        # below the whole tree, a user's reach is a filtered list (flat: its top is not the tree's roots)
-        return super().is_filtered(request) or not request.user.is_superuser
+    def get_queryset(self, request):
+        """Below the whole tree, a user's tree starts at his top units, the first level under them at level 2."""
+        units = super().get_queryset(request)
+        if request.user.is_superuser or getattr(request, "_ignore_treebeard_filters", False):
+            return units
+        if getattr(request, "_treebeard_parent_id", "") is None and not self.is_filtered(request):
+            return Organization.objects.tops_of(request.user).order_by("path")
+        if parent := getattr(request, "_treebeard_parent", None):
+            tops = Organization.objects.tops_of(request.user)
+            top = next((top for top in tops if parent.path.startswith(top.path)), parent)
+            request._treebeard_parent = SeenFromTop(parent, parent.depth - top.depth + 1)
+        return units
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
