@@ -126,7 +126,7 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     list_filter = ["kind", UnitStatusFilter, ("needs_review", worded(_("Chờ xác nhận"), _("Đã xác nhận")))]
 
     class Media:
-        js = ["admin/js/unit_tree.js"]
+        js = ["admin/js/jquery.init.js", "admin/js/unit_tree.js"]
 
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
