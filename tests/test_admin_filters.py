@@ -12,7 +12,7 @@ from reporting.models import ReminderSent, ReportingRule
 from tests.factories import OrganizationFactory
 
 PUZZLING = {"Có", "Không", "Rỗng", "Không rỗng", "-", "Không rõ", "Không có ngày", "Có ngày"}
-THIRD_PARTY = {"axes", "django_tasks_database"}  # their own admins, for the superuser only
+THIRD_PARTY = {"django_tasks_database"}  # its own admin, for the superuser only
 OURS = [model for model in admin.site._registry if model._meta.app_label not in THIRD_PARTY]
 
 
@@ -56,6 +56,9 @@ def test_no_filter_choice_puzzles_an_editor(admin_client, model):
         ("admin:reporting_reportingrule_changelist", "Đang áp dụng", ["Đang áp dụng", "Tạm ngừng"]),
         ("admin:auth_user_changelist", "Tài khoản", ["Đang dùng", "Đã khóa"]),
         ("admin:auth_user_changelist", "Vai trò", ["Chưa có vai trò"]),
+        ("admin:axes_accessattempt_changelist", "Khóa đăng nhập", ["Đang bị khóa", "Chưa bị khóa"]),
+        ("admin:axes_accesslog_changelist", "Thời điểm đăng xuất", ["Chưa đăng xuất", "Đã đăng xuất"]),
+        ("admin:axes_accessfailurelog_changelist", "Khóa đăng nhập", ["Bị khóa sau lần này", "Chưa bị khóa"]),
     ],
 )
 def test_filter_speaks_the_editors_words(admin_client, url, heading, choices):
