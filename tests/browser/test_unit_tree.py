@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from newsroom.roles import SITE_ADMIN, sync_roles
+from newsroom.roles import EDITOR, SITE_ADMIN, sync_roles
 from organizations.models import Organization
 from tests.conftest import totp_code
 from tests.factories import OrganizationFactory, StaffAssignmentFactory, TOTPDeviceFactory, UserFactory
@@ -94,6 +94,17 @@ def test_a_site_administrators_tree_opens_at_his_unit(open_page, province):
     shots = SHOTS / "unit-tree"
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=shots / "site-admin-1366.png", full_page=True)
+    assert not log.errors and not log.failed
+
+
+def test_a_reporter_sees_his_units_without_drag_handles(open_page, province):
+    reporter = UserFactory(username="phongvien-so", is_staff=True)
+    reporter.groups.add(Group.objects.get(name=EDITOR))
+    StaffAssignmentFactory(user=reporter, organization=province["ours"])
+    page, log = signed_in(open_page, reporter)
+    page.goto("/admin/organizations/organization/")
+    expect(row(page, CELLS[0])).to_be_visible()
+    expect(page.locator("#result_list .drag-handler").first).to_be_hidden()
     assert not log.errors and not log.failed
 
 
