@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.admin.articles import ArticleAdmin
 from articles.models import Article
+from newsroom.admin import worded
 
 from .models import Document, DocumentFile, Field, Issuer
 
@@ -46,7 +47,12 @@ class DocumentFileInline(admin.TabularInline):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "issuer", "issued_on", "is_public", "citation_count"]
-    list_filter = ["form", "is_public", "issuer", "fields"]
+    list_filter = [
+        "form",
+        ("is_public", worded(_("Hiện trên trang công khai"), _("Văn bản nội bộ"))),
+        "issuer",
+        "fields",
+    ]
     list_select_related = ["issuer"]
     search_fields = ["number", "summary", "signer_name"]
     date_hierarchy = "issued_on"

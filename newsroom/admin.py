@@ -117,3 +117,23 @@ class EndedListFilter(admin.SimpleListFilter):
         if self.value() == "het":
             return queryset.filter(**{f"{self.field}__lt": today})
         return queryset
+
+
+def worded(yes, no, title=""):
+    """A yes/no filter in the editor's words ("Chờ xác nhận / Đã xác nhận"), not "Có / Không"; `title` replaces
+    the field's name as its heading when the name alone would not say what is filtered."""
+
+    class WordedFilter(admin.BooleanFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title or self.title
+
+        def choices(self, changelist):
+            """Django's choices in order: all, yes, no (and unknown); the count of "Show counts" kept after a word."""
+            for index, choice in enumerate(super().choices(changelist)):
+                if index in (1, 2):
+                    default, word = [(_("Yes"), yes), (_("No"), no)][index - 1]
+                    choice["display"] = f"{word}{str(choice['display']).removeprefix(str(default))}"
+                yield choice
+
+    return WordedFilter

@@ -12,7 +12,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from treebeard.admin import TreeAdmin
@@ -22,7 +21,7 @@ from accounts.services import remove_devices
 from audit.history import HistoryAdmin
 from audit.models import AuditEvent, record
 from audit.signals import label
-from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin
+from newsroom.admin import EndedListFilter, PeriodListFilter, PeriodPickerAdmin, worded
 from newsroom.periods import FIRST_YEAR, LAST_YEAR
 from newsroom.roles import SITE_ADMIN
 
@@ -108,28 +107,26 @@ class MembershipStatusFilter(EndedListFilter):
     ended_label = _("Đã thôi sinh hoạt tại đơn vị")
 
 
+class SeenFromTop:
+    """A unit whose children treebeard lists, at its level in a user's tree (his top units at level 1): treebeard
+    asks only for its pk and get_depth()."""
+
+    def __init__(self, unit, level):
+        self.pk, self.level = unit.pk, level
+
+    def get_depth(self):
+        return self.level
+
+
 @admin.register(Organization)
 class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
     form = OrganizationForm
     public = True
     list_display = ["name", "short_name", "kind", "valid_to", "succeeded_by"]
-    list_filter = ["kind", UnitStatusFilter, "needs_review"]
+    list_filter = ["kind", UnitStatusFilter, ("needs_review", worded(_("Chờ xác nhận"), _("Đã xác nhận")))]
 
     class Media:
-        js = ["admin/js/unit_tree.js"]
-
-    def get_list_display(self, request):
-        """Below the whole tree the list is flat: each name indented by its depth under the user's top unit."""
-        display = super().get_list_display(request)
-        if request.user.is_superuser:
-            return display
-        top = min(Organization.objects.assigned_to(request.user).values_list("depth", flat=True), default=1)
-
-        @admin.display(description=_("tên đầy đủ"), ordering="path")
-        def name(unit):
-            return format_html('<span class="unit-depth unit-depth-{}">{}</span>', min(unit.depth - top, 5), unit.name)
-
-        return [name, *display[1:]]
+        js = ["admin/js/jquery.init.js", "admin/js/unit_tree.js"]
 
     list_select_related = ["succeeded_by"]
     search_fields = ["name", "short_name", "aliases", "slug"]
@@ -144,9 +141,18 @@ class OrganizationAdmin(InUnitsAdmin, TreeAdmin):
         (_("Vị trí trong cây tổ chức"), {"fields": ["treebeard_position", "treebeard_ref_node"]}),
     ]
 
-    def is_filtered(self, request):
-        # below the whole tree, a user's reach is a filtered list (flat: its top is not the tree's roots)
-        return super().is_filtered(request) or not request.user.is_superuser
+    def get_queryset(self, request):
+        """Below the whole tree, a user's tree starts at his top units, the first level under them at level 2."""
+        units = super().get_queryset(request)
+        if request.user.is_superuser or getattr(request, "_ignore_treebeard_filters", False):
+            return units
+        if getattr(request, "_treebeard_parent_id", "") is None and not self.is_filtered(request):
+            return Organization.objects.tops_of(request.user).order_by("path")
+        if parent := getattr(request, "_treebeard_parent", None):
+            tops = Organization.objects.tops_of(request.user)
+            top = next((top for top in tops if parent.path.startswith(top.path)), parent)
+            request._treebeard_parent = SeenFromTop(parent, parent.depth - top.depth + 1)
+        return units
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -229,7 +235,13 @@ class PersonAdmin(InUnitsAdmin, admin.ModelAdmin):
     """A user sees the people of his units and the holders of public offices; he changes only his units' people."""
 
     list_display = ["full_name", "slug"]
-    list_filter = ["positions__kind", "positions__is_public"]
+    list_filter = [
+        "positions__kind",
+        (
+            "positions__is_public",
+            worded(_("Có chức vụ hiện trên trang"), _("Có chức vụ chỉ lưu nội bộ"), _("chức vụ công khai")),
+        ),
+    ]
     search_fields = ["full_name", "slug"]
     inlines = [PositionInline]
 
@@ -240,7 +252,7 @@ class PersonAdmin(InUnitsAdmin, admin.ModelAdmin):
 @admin.register(Position)
 class PositionAdmin(InUnitsAdmin, admin.ModelAdmin):
     list_display = ["person", "title", "organization", "kind", "starts_on", "ends_on", "is_public"]
-    list_filter = ["kind", "is_public"]
+    list_filter = ["kind", ("is_public", worded(_("Hiện trên trang công khai"), _("Chỉ lưu nội bộ")))]
     list_select_related = ["person", "organization"]
     search_fields = ["person__full_name", "title", "organization__name"]
     autocomplete_fields = ["person", "organization", "term"]
@@ -401,6 +413,15 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+class GroupListFilter(admin.RelatedFieldListFilter):
+    """The user's roles, with "no role yet" in words rather than a bare "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("vai trò")
+        self.empty_value_display = _("Chưa có vai trò")
+
+
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     """Site administrators manage the accounts of their units (and accounts not yet assigned), but only a superuser
@@ -408,6 +429,12 @@ class StaffUserAdmin(UserAdmin):
 
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
     list_display = [*UserAdmin.list_display, "has_two_factor"]
+    list_filter = [
+        ("is_staff", worded(_("Vào được trang quản trị"), _("Không vào trang quản trị"), _("trang quản trị"))),
+        ("is_superuser", worded(_("Toàn quyền"), _("Theo nhóm và đơn vị được giao"), _("quyền hạn"))),
+        ("is_active", worded(_("Đang dùng"), _("Đã khóa"), _("tài khoản"))),
+        ("groups", GroupListFilter),
+    ]
     actions = ["reset_two_factor"]
 
     def get_queryset(self, request):

@@ -31,6 +31,11 @@ class OrganizationQuerySet(MP_NodeQuerySet):
         """The units `user` is assigned to, the first assigned first."""
         return self.filter(staff_assignments__user=user).order_by("staff_assignments__pk")
 
+    def tops_of(self, user):
+        """The top units of `user`'s reach: the units he is assigned to that lie below no other of them."""
+        paths = set(Organization.objects.assigned_to(user).values_list("path", flat=True))
+        return self.filter(path__in=[path for path in paths if not any(path.startswith(p) for p in paths - {path})])
+
     def editable_by(self, user):
         """The units `user` is assigned to and everything below them."""
         if user.is_superuser:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin import PeriodListFilter, worded
 from organizations.models import Organization
 
 from .models import MemberRatingCount, OrganizationRating, RatingLevel, RatingScheme, ReminderSent, ReportingRule
@@ -17,7 +18,12 @@ class ReportingRuleAdmin(admin.ModelAdmin):
         "remind_after_days",
         "is_active",
     ]
-    list_filter = ["is_active", "period_kind", "meeting_kind", "unit_kind"]
+    list_filter = [
+        ("is_active", worded(_("Đang áp dụng"), _("Tạm ngừng"))),
+        "period_kind",
+        "meeting_kind",
+        "unit_kind",
+    ]
     list_editable = ["due_days", "remind_after_days", "is_active"]
 
 
@@ -66,11 +72,20 @@ class MemberRatingCountAdmin(UnitRatingAdmin):
     list_display = ["unit", "year", "level", "count", "updated_at"]
 
 
+class ReminderPeriodFilter(PeriodListFilter):
+    """The periods reminded about, by name ("6 tháng đầu năm 2026"), not by code."""
+
+    title = _("kỳ")
+
+    def queryset(self, request, queryset):
+        return queryset.filter(period_code=self.value()) if self.value() else queryset
+
+
 @admin.register(ReminderSent)
 class ReminderSentAdmin(admin.ModelAdmin):
     list_display = ["unit", "rule", "period_code", "sent_at"]
     list_select_related = ["unit", "rule"]
-    list_filter = ["period_code"]
+    list_filter = [ReminderPeriodFilter]
     readonly_fields = ["unit", "rule", "period_code", "recipients", "sent_at"]
     verbose_name = _("thư nhắc đã gửi")
 

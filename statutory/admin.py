@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin import worded
 from organizations.models import Organization
 
 from .models import ScheduleEntry
@@ -8,7 +10,10 @@ from .models import ScheduleEntry
 @admin.register(ScheduleEntry)
 class ScheduleEntryAdmin(admin.ModelAdmin):
     list_display = ["title", "unit", "starts_at", "location", "is_public"]
-    list_filter = ["is_public", ("unit", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        ("is_public", worded(_("Hiện trên trang công khai"), _("Chỉ lưu nội bộ"))),
+        ("unit", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["unit"]
     search_fields = ["title", "location"]
     date_hierarchy = "starts_at"

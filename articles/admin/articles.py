@@ -12,7 +12,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from newsroom.admin import PeriodListFilter, PeriodPickerAdmin
+from newsroom.admin import PeriodListFilter, PeriodPickerAdmin, worded
 from newsroom.images import validate_image
 from organizations.admin import proposal_attrs
 from organizations.models import Meeting, Organization
@@ -169,7 +169,7 @@ class ArticleAdmin(PeriodPickerAdmin, ArticleHistoryAdmin):
     list_display = ["title", "unit", "status", "waiting", "published", "is_published"]
     list_filter = [
         "status",
-        "is_featured",
+        ("is_featured", worded(_("Tin nổi bật"), _("Tin thường"))),
         "category",
         "meeting_kind",
         "period_kind",

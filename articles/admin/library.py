@@ -24,9 +24,10 @@ class InUseFilter(admin.SimpleListFilter):
 
     parameter_name = "dang_dung"
     relation = None
+    used_label = unused_label = ""
 
     def lookups(self, request, model_admin):
-        return [("1", _("Có")), ("0", _("Không"))]
+        return [("1", self.used_label), ("0", self.unused_label)]
 
     def queryset(self, request, queryset):
         in_use = queryset.model.objects.filter(**{f"{self.relation}__isnull": False})
@@ -38,13 +39,17 @@ class InUseFilter(admin.SimpleListFilter):
 
 
 class TagInUseFilter(InUseFilter):
-    title = _("đang gắn cho bài viết")
+    title = _("bài viết")
     relation = "tagged_articles"
+    used_label = _("Đang gắn cho bài viết")
+    unused_label = _("Chưa gắn cho bài nào")
 
 
 class PhotoInUseFilter(InUseFilter):
-    title = _("đã dùng trong thư viện ảnh của bài")
+    title = _("dùng trong bài")
     relation = "placements"
+    used_label = _("Đã có trong ảnh của bài")
+    unused_label = _("Chưa dùng trong bài nào")
 
 
 @admin.register(Category)

@@ -1,6 +1,7 @@
 """Issue 12 on the server side: an article's meeting kind, its cover from the gallery, periods picked by name, the
 period page's news, the article page's side column and the portal's header."""
 
+import json
 import re
 from datetime import date, datetime, timedelta
 
@@ -251,13 +252,24 @@ def test_the_site_settings_banner_is_optional():
 # --- The unit list in the editor's words ---
 
 
-def test_a_reporters_unit_list_is_indented_under_his_unit_and_filtered_in_words(client):
+def test_a_reporters_unit_tree_starts_at_his_unit_and_is_filtered_in_words(client):
     province = OrganizationFactory(name="Đảng bộ tỉnh")
     ours = OrganizationFactory(name="Đảng bộ Sở Tài nguyên và Môi trường", parent=province)
-    OrganizationFactory(name="Chi bộ Văn phòng Sở", parent=ours)
+    cell = OrganizationFactory(name="Chi bộ Văn phòng Sở", parent=ours)
+    OrganizationFactory(name="Tổ đảng Hành chính", parent=cell)
+    other = OrganizationFactory(name="Đảng bộ Sở Y tế", parent=province)
+    OrganizationFactory(name="Chi bộ Bệnh viện tỉnh", parent=other)
     client.force_login(staff_with_role(EDITOR, ours))
-    html = client.get(reverse("admin:organizations_organization_changelist")).content.decode()
-    assert '<span class="unit-depth unit-depth-0">Đảng bộ Sở Tài nguyên và Môi trường</span>' in html
-    assert '<span class="unit-depth unit-depth-1">Chi bộ Văn phòng Sở</span>' in html
+    url = reverse("admin:organizations_organization_changelist")
+    response = client.get(url)
+    assert [unit.name for unit in response.context["cl"].result_list] == [ours.name]
+    tree = json.loads(re.search(r'id="tree-context"[^>]*>(.*?)</script>', response.text).group(1))
+    assert tree == [{"node-id": str(ours.pk), "parent-id": "0", "level": 1, "has-children": 1, "can-change": 0}]
+    children = client.get(f"{url}children/{ours.pk}/").json()["tree_context"]
+    assert [(row["node-id"], row["level"]) for row in children] == [(str(cell.pk), 2)]
+    grandchildren = client.get(f"{url}children/{cell.pk}/").json()["tree_context"]
+    assert [row["level"] for row in grandchildren] == [3]
+    assert client.get(f"{url}children/{other.pk}/").json()["tree_context"] == []
+    html = response.text
     assert "Đang hoạt động" in html and "Đã giải thể, sáp nhập hoặc chia tách" in html
     assert "Rỗng" not in html and "Bởi " not in html
