@@ -163,9 +163,17 @@ def admin_url(obj, view="change"):
 
 
 def test_site_admin_lists_only_his_units(site_admin, tree, people):
-    page = site_admin.get(reverse("admin:organizations_organization_changelist")).content.decode()
-    assert tree["ours"].name in page and people["ours_cell"].name in page
-    assert tree["theirs"].name not in page and people["theirs_cell"].name not in page
+    """His tree starts at his unit; its sub-units come as the tree opens (treebeard's children/<id>/)."""
+    changelist = reverse("admin:organizations_organization_changelist")
+    page = site_admin.get(changelist).content.decode()
+    assert tree["ours"].name in page and tree["theirs"].name not in page
+
+    def children(unit):
+        response = site_admin.get(f"{changelist}children/{unit.pk}/")
+        return response.json()["result_html"] if response.status_code == 200 else ""
+
+    assert people["ours_cell"].name in children(tree["ours"])
+    assert people["theirs_cell"].name not in children(tree["theirs"])
 
 
 @pytest.mark.parametrize("view", ["change", "delete", "history"])
