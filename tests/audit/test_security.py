@@ -67,6 +67,12 @@ def test_without_a_secret_key_production_refuses_to_start(command, key):
     assert "ImproperlyConfigured: Chưa đặt SECRET_KEY" in result.stderr
 
 
+def test_makemigrations_runs_without_a_secret_key():
+    """It only reads the models and writes code: CI and hooks check migrations with no secrets at hand."""
+    result = run_without_a_secret_key(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run")
+    assert (result.returncode, result.stdout.strip()) == (0, "No changes detected")
+
+
 def test_development_runs_without_a_secret_key():
     result = run_without_a_secret_key(sys.executable, "manage.py", "check", DEBUG="true")
     assert (result.returncode, result.stderr) == (0, "")
