@@ -243,7 +243,7 @@ def test_a_page_keeps_its_own_cache_control_beside_the_proxy_header(rf, db, sett
         return response
 
     response = pagecache.PageCacheMiddleware(public)(rf.get("/b/"))
-    assert list(response.headers)[-2:] == ["X-Accel-Expires", "Cache-Control"] or "X-Accel-Expires" in response
+    assert response["X-Accel-Expires"] == "1"
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
 
 
