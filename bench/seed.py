@@ -242,6 +242,8 @@ def add_articles(rng, target, years, units):
                 None,
                 1,
                 None,
+                "" if meeting else kind,  # a report without a meeting record says its kind itself
+                False,
             )
         )
         if photos and rng.random() < 0.3:
@@ -271,6 +273,7 @@ def write(meetings, articles, gallery, tagged, participants):
     article_columns += ["created_at", "updated_at", "created_by_id", "meeting_id", "unit_id", "category_id"]
     article_columns += ["cover_id", "body_text", "is_featured", "search_key", "view_count", "import_key"]
     article_columns += ["deleted_at", "deleted_by_id", "submitted_at", "version", "imported_version"]
+    article_columns += ["meeting_kind", "published_at_estimated"]
     copy("articles_article", article_columns, articles)
     copy("articles_articlephoto", ["caption", "credit", "alt_text", '"order"', "article_id", "photo_id"], gallery)
     copy("articles_taggedarticle", ["content_object_id", "tag_id"], tagged)
