@@ -2,6 +2,7 @@ from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,12 +42,22 @@ def validate_day(day):
         )
 
 
+# The unit select lists the upper levels (a few hundred units at most); any unit is found by name as one types.
+LISTED_UNIT_DEPTH = 3
+
+
 class UnitFilter(django_filters.ModelChoiceFilter):
     """A unit by its slug: the rows of that unit and of its sub-units (the queryset's `in_unit`)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("empty_label", _("Tất cả đơn vị"))
-        kwargs.setdefault("widget", LongSelect)
+        kwargs.setdefault(
+            "widget",
+            LongSelect(
+                shown=lambda units: units.filter(depth__lte=LISTED_UNIT_DEPTH),
+                suggest_url=reverse_lazy("articles:unit-suggestions"),
+            ),
+        )
         units = Organization.objects.only("slug", "name", "path")
         super().__init__(queryset=units, to_field_name="slug", **kwargs)
 

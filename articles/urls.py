@@ -17,6 +17,7 @@ urlpatterns = [
     path("the/<slug:slug>/rss/", feeds.TagArticlesFeed(), name="tag-feed"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("don-vi/", views.OrganizationListView.as_view(), name="unit-list"),
+    path("don-vi/goi-y.json", views.unit_suggestions, name="unit-suggestions"),
     path("don-vi/<slug:slug>/", views.UnitArticleListView.as_view(), name="unit"),
     path("don-vi/<slug:slug>/ky/<period:period>/", views.UnitArticleListView.as_view(), name="unit-period"),
     path("don-vi/<slug:slug>/rss/", feeds.UnitArticlesFeed(), name="unit-feed"),

@@ -1,6 +1,7 @@
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, TimestampSigner
@@ -15,13 +16,15 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from newsroom import pagecache
 from newsroom.http import client_ip, is_same_origin, rate_limited
 from newsroom.images import validate_image
 from newsroom.pagecache import CachedCountPaginator
+from newsroom.text import fold
 from organizations.models import Organization
 
 from . import search
-from .filters import ArticleFilter, MeetingFilter
+from .filters import MAX_QUERY_LENGTH, ArticleFilter, MeetingFilter
 from .models import Article, Category, Photo, Tag
 
 # A reader opens a few articles a minute; a whole office behind one address, a few dozen.
@@ -175,6 +178,45 @@ class UnitArticleListView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(unit=self.unit, period=self.kwargs.get("period"), **kwargs)
+
+
+UNIT_SUGGESTIONS = 15
+
+
+def unit_suggestions(request):
+    """The units with a word starting with each word typed in their name (short name, other names), with or without
+    diacritics, the upper levels first: JSON for the unit box of the public filters (static/js/suggest.js)."""
+    starts = [f" {word}" for word in fold(request.GET.get("q", "")[:MAX_QUERY_LENGTH]).split()]
+    found = []
+    if starts:
+        found = [unit for unit in unit_index() if all(start in unit["key"] for start in starts)][:UNIT_SUGGESTIONS]
+    results = [{"value": unit["slug"], "label": unit["name"], "within": unit["within"]} for unit in found]
+    return JsonResponse({"results": results})
+
+
+def unit_index():
+    """Every unit's slug, name, its superior's name and what it is found by, in tree order by level: kept in the
+    cache for the content generation."""
+    key = pagecache.fragment_key("unit-suggestions")
+    current, found = pagecache.lookup(key)
+    if key in found:
+        return found[key]
+    rows = list(
+        Organization.objects.order_by("depth", "path").values_list("path", "slug", "name", "short_name", "aliases")
+    )
+    names = {path: name for path, _, name, _, _ in rows}
+    step = Organization.steplen
+    index = [
+        {
+            "slug": slug,
+            "name": name,
+            "within": names.get(path[:-step], ""),
+            "key": " " + fold(f"{name} {short} {aliases}"),
+        }
+        for path, slug, name, short, aliases in rows
+    ]
+    pagecache.store(current, {key: index}, settings.FRAGMENT_CACHE_SECONDS or 300)
+    return index
 
 
 class MeetingListView(FilterView):

@@ -64,6 +64,28 @@ def _bump():
     cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
 
 
+def lookup(*keys):
+    """The current generation and, of the values stored under `keys` with `store()`, those made in it: one round
+    trip. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is found)."""
+    found = cache.get_many([GENERATION_KEY, DUE_KEY, *keys])
+    current, due = found.get(GENERATION_KEY), found.get(DUE_KEY)
+    if current is None or due is None or (due and due <= time.time()):
+        _bump()
+        return generation(), {}
+    return current, {key: stored[1] for key in keys if (stored := found.get(key)) is not None and stored[0] == current}
+
+
+def store(current, values, seconds):
+    """Keep `values` ({key: value}) as made in generation `current` (from `lookup()`), for `seconds` at most."""
+    if current is not None and values and seconds:
+        cache.set_many({key: (current, value) for key, value in values.items()}, seconds)
+
+
+def fragment_key(name, *vary):
+    """The cache key of a fragment of a page: its name and what it varies on."""
+    return "pagecache:fragment:" + hashlib.md5(repr((name, *vary)).encode()).hexdigest()
+
+
 def next_change(source):
     """Register `source()`: the datetime at which pages change with no write (a scheduled publication), or None."""
     _due_sources.append(source)
@@ -102,13 +124,9 @@ class PageCacheMiddleware:
         if not self.seconds or not self.cacheable_request(request):
             return self.get_response(request)
         key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
-        found = cache.get_many([GENERATION_KEY, DUE_KEY, key])
-        current, due = found.get(GENERATION_KEY), found.get(DUE_KEY)
-        if current is None or due is None or (due and due <= time.time()):
-            _bump()  # a new cache, or a scheduled change came due: nothing stored before can be served
-            current = generation()
-        elif (stored := found.get(key)) is not None and stored[0] == current:
-            return self.answer(request, stored[1])
+        current, found = lookup(key)
+        if key in found:
+            return self.answer(request, found[key])
         response = self.get_response(request)
         if current is not None and self.cacheable_response(response):
             response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
@@ -121,7 +139,7 @@ class PageCacheMiddleware:
                 if control:
                     response["Cache-Control"] = control
             patch_cache_control(response, max_age=0, must_revalidate=True)  # browsers ask again every time
-            cache.set(key, (current, response), self.seconds)
+            store(current, {key: response}, self.seconds)
         return response
 
     def cacheable_request(self, request):

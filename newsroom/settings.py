@@ -127,6 +127,9 @@ else:
 # Anonymous readers' pages are kept this long at most; any write to the content makes them stale at once
 # (newsroom/pagecache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# The costly parts of public pages ({% fragment %}, article cards) are kept this long at most, for anyone, and are
+# stale at the same writes as the pages. 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # ...and nginx's micro-cache in front (deploy/nginx/) this long: a change shows there within that. 0: not at all.
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=1)
 # the API answers with its own ETag and Cache-Control, and each client's requests must meet its rate limit

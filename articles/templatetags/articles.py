@@ -4,6 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from newsroom.periods import Period, PeriodKind
+from newsroom.templatetags.newsroom import render_each
 from newsroom.text import highlight
 from organizations.models import Organization
 
@@ -12,6 +13,18 @@ from ..models import Article
 register = template.Library()
 MULTI_YEAR = [PeriodKind.TERM, PeriodKind.MIDTERM]
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def article_cards(articles, level=None):
+    """The cards of `articles`, each written once per content generation (its title, unit, date, cover...)."""
+    return render_each(
+        "articles/includes/article_card.html",
+        articles,
+        name="article",
+        key=lambda a: (a.pk, level),
+        context={"level": level},
+    )
 
 
 @register.inclusion_tag("articles/includes/featured.html")

@@ -1,13 +1,15 @@
 import re
 
 from django import template
+from django.conf import settings
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from sorl.thumbnail import get_thumbnail
 
-from newsroom import renditions
+from newsroom import pagecache, renditions
 from newsroom.html import clean_html
 
 register = template.Library()
@@ -60,3 +62,53 @@ def rendition(photo, geometry, **options):
     if not photo.width or not photo.height:  # a photo stored before its size was: sorl measures it
         return get_thumbnail(photo.image, geometry, **options)
     return renditions.rendition(photo.image, geometry, photo.width, photo.height, **options)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        if not seconds:
+            return self.nodelist.render(context)
+        key = pagecache.fragment_key(self.name.resolve(context), *(str(v.resolve(context)) for v in self.vary))
+        current, found = pagecache.lookup(key)
+        if key in found:
+            return found[key]
+        html = self.nodelist.render(context)
+        pagecache.store(current, {key: html}, seconds)
+        return html
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" value ... %}…{% endfragment %}`: the part of a page between, kept in the cache for the
+    content generation (any write to what public pages show makes it stale, as the page cache's pages), per
+    `name` and the values given. For the parts that cost most and are the same on many pages or requests."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+def render_each(template_name, items, *, name, key, context):
+    """`template_name` rendered for each of `items` (`context` plus {name: item}), joined: each kept in the cache
+    for the content generation under `key(item)` and read back with one round trip for all of them."""
+    items = list(items)
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    keys = [pagecache.fragment_key(template_name, key(item)) for item in items] if seconds else []
+    current, found = pagecache.lookup(*keys) if seconds else (None, {})
+    made, parts = {}, []
+    compiled = get_template(template_name)
+    for n, item in enumerate(items):
+        html = found.get(keys[n]) if seconds else None
+        if html is None:
+            html = compiled.render({**context, name: item})
+            if seconds:
+                made[keys[n]] = html
+        parts.append(html)
+    pagecache.store(current, made, seconds)
+    return mark_safe("".join(parts))

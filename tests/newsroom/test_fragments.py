@@ -1,0 +1,86 @@
+"""Fragments of public pages kept for the content generation: the same until a write, fresh right after it."""
+
+import pytest
+from django.core.cache import cache
+from django.template import Context, Template
+
+from newsroom import pagecache
+from tests.factories import ArticleFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = Template('{% load newsroom %}{% fragment "counted" name %}{{ counter.next }}{% endfragment %}')
+
+
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+    def next(self):
+        self.n += 1
+        return self.n
+
+
+def test_a_fragment_is_made_once_per_generation_and_per_value():
+    counter = Counter()
+    render = lambda name: COUNTED.render(Context({"counter": counter, "name": name}))  # noqa: E731
+    assert [render("a"), render("a"), render("b"), render("a")] == ["1", "1", "2", "1"]
+    pagecache.bump()
+    assert [render("a"), render("a")] == ["3", "3"]
+
+
+def test_a_scheduled_change_coming_due_makes_fragments_stale(monkeypatch):
+    counter = Counter()
+    render = lambda: COUNTED.render(Context({"counter": counter, "name": "x"}))  # noqa: E731
+    assert render() == render() == "1"
+    cache.set(pagecache.DUE_KEY, 1.0, timeout=None)  # a publication was due in the past
+    assert render() == "2"
+
+
+def test_no_fragment_is_kept_when_turned_off(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    counter = Counter()
+    assert [COUNTED.render(Context({"counter": counter, "name": "x"})) for _ in range(2)] == ["1", "2"]
+
+
+def test_a_fragment_without_a_name_is_a_template_error():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load newsroom %}{% fragment %}x{% endfragment %}")
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the fragments alone
+
+
+def test_cards_follow_an_edit_a_unit_rename_and_a_withdrawal(client, page_cache_off):
+    unit = OrganizationFactory(name="Đảng bộ xã Hòa An")
+    article = ArticleFactory(unit=unit, title="Hội nghị sơ kết 6 tháng")
+    assert "Hội nghị sơ kết 6 tháng" in client.get("/tin-tuc/").content.decode()
+    article.title = "Hội nghị sơ kết 6 tháng đầu năm"
+    article.save()
+    html = client.get("/tin-tuc/").content.decode()
+    assert "Hội nghị sơ kết 6 tháng đầu năm" in html
+    unit.name = "Đảng bộ xã Hòa An Tây"
+    unit.save()
+    assert "Đảng bộ xã Hòa An Tây" in client.get("/tin-tuc/").content.decode()
+    article.status = "draft"
+    article.save()
+    assert "Hội nghị sơ kết 6 tháng đầu năm" not in client.get("/").content.decode()
+
+
+def test_cards_are_read_back_in_one_round_trip(client, page_cache_off, django_assert_max_num_queries):
+    for n in range(12):
+        ArticleFactory(title=f"Tin số {n}")
+    client.get("/tin-tuc/")
+    calls = []
+    get_many = cache.get_many
+    cache.get_many = lambda keys, **kw: calls.append(len(keys)) or get_many(keys, **kw)
+    try:
+        html = client.get("/tin-tuc/").content.decode()
+    finally:
+        del cache.get_many
+    assert all(f"Tin số {n}<" in html for n in range(12))
+    assert 2 + 12 in calls  # the generation, when it is due, and the twelve cards together
