@@ -54,11 +54,11 @@ class UnitFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault(
             "widget",
             LongSelect(
-                shown=lambda units: units.filter(depth__lte=LISTED_UNIT_DEPTH),
+                shown=lambda unit: unit.depth <= LISTED_UNIT_DEPTH,
                 suggest_url=reverse_lazy("articles:unit-suggestions"),
             ),
         )
-        units = Organization.objects.only("slug", "name", "path")
+        units = Organization.objects.only("slug", "name", "path", "depth")
         super().__init__(queryset=units, to_field_name="slug", **kwargs)
 
     def filter(self, qs, value):

@@ -60,8 +60,9 @@ class HomeView(PublishedArticlesMixin, ListView):
     paginate_by = None
 
     def get_queryset(self):
-        """The ten newest, without the featured stories shown above them."""
-        return super().get_queryset().exclude(pk__in=Article.objects.published().featured().values("pk"))[:10]
+        """The ten newest, without the featured stories shown above them (their keys: their cards are kept)."""
+        newest = super().get_queryset().exclude(pk__in=Article.objects.published().featured().values("pk"))
+        return pagecache.Rows.of(newest, 0, 10)
 
 
 class ArticleListView(PublishedArticlesMixin, FilterView):
@@ -130,7 +131,8 @@ class PeriodArchiveView(PublishedArticlesMixin, ListView):
         """Below the reports about the period, the other news published in it."""
         period = self.kwargs["period"]
         news = Article.objects.published().for_listing().published_within(period).not_in_period(period)
-        return super().get_context_data(period=period, published_in=news[: self.published_in_count], **kwargs)
+        news = pagecache.Rows.of(news, 0, self.published_in_count)
+        return super().get_context_data(period=period, published_in=news, **kwargs)
 
 
 class CategoryArticleListView(PublishedArticlesMixin, ListView):

@@ -1,6 +1,5 @@
 """Filter helpers every public list shares: the reporting period, and the chips of the filters in use."""
 
-import copy
 import hashlib
 from datetime import date
 from html import escape
@@ -24,8 +23,8 @@ class LongSelect(forms.Select):
     options kept in the cache for the content generation: reading the rows and running the template engine once
     per option would cost more than the rest of the page.
 
-    With `shown` (a function of the choices' queryset), only the options it keeps are written, plus the one chosen:
-    thousands of options would weigh more than the rest of the page; `suggest_url` then answers the rest by name
+    With `shown` (a test of a choice's row), only the options it passes are written, plus the one chosen: thousands
+    of options would weigh more than the rest of the page; `suggest_url` then answers the rest by name
     (static/js/suggest.js turns the select into a box that asks it as one types)."""
 
     def __init__(self, attrs=None, *, shown=None, suggest_url=None):
@@ -33,35 +32,28 @@ class LongSelect(forms.Select):
         self.shown, self.suggest_url = shown, suggest_url
 
     def options(self):
-        """(value, the option's opening up to its value, the rest): written once per generation."""
-        choices = self.choices
-        queryset = getattr(choices, "queryset", None)
-        if queryset is not None and self.shown:
-            choices = copy.copy(choices)
-            choices.queryset = queryset = self.shown(queryset)
+        """(value, the option's opening up to its value, the rest, whether it is listed): written once per
+        generation."""
+        queryset = getattr(self.choices, "queryset", None)
         current = pagecache.generation() if queryset is not None else None
         key = current and "pagecache:options:" + hashlib.md5(f"{current}:{queryset.query}".encode()).hexdigest()
         options = cache.get(key) if key else None
         if options is None:
             options = []
-            for value, label in choices:
+            for value, label in self.choices:
+                listed = not (self.shown and value) or self.shown(value.instance)
                 value = str("" if value is None else value)
-                options.append((value, f'<option value="{escape(value)}"', f">{escape(str(label))}</option>"))
+                options.append((value, f'<option value="{escape(value)}"', f">{escape(str(label))}</option>", listed))
             if key:
                 cache.set(key, options, settings.PAGE_CACHE_SECONDS or 300)
         return options
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in self.format_value(value)} - {""}
-        options = list(self.options())
-        missing = chosen - {value for value, _, _ in options}
-        if missing and self.shown:  # one not listed, chosen among the suggestions: listed too
-            field = self.choices.field
-            for row in field.queryset.filter(**{f"{field.to_field_name}__in": missing}):
-                value, label = str(getattr(row, field.to_field_name)), field.label_from_instance(row)
-                options.append((value, f'<option value="{escape(value)}"', f">{escape(label)}</option>"))
+        chosen = {str(v) for v in self.format_value(value)}
         options = "".join(
-            f"{opening} selected{rest}" if value in chosen else f"{opening}{rest}" for value, opening, rest in options
+            f"{opening} selected{rest}" if value in chosen else f"{opening}{rest}"
+            for value, opening, rest, listed in self.options()
+            if listed or value in chosen  # one not listed, chosen among the suggestions: listed too
         )
         attrs = self.build_attrs(self.attrs, attrs)
         if self.suggest_url:

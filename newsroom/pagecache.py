@@ -16,8 +16,10 @@ shared by every process serving the site (Redis, REDIS_URL): the local-memory de
 (`runserver`, tests) only.
 """
 
+import functools
 import hashlib
 import time
+from collections.abc import Sequence
 from functools import cached_property
 
 from django.conf import settings
@@ -84,6 +86,29 @@ def store(current, values, seconds):
 def fragment_key(name, *vary):
     """The cache key of a fragment of a page: its name and what it varies on."""
     return "pagecache:fragment:" + hashlib.md5(repr((name, *vary)).encode()).hexdigest()
+
+
+def kept(view):
+    """`view`'s answers to GET kept in the cache for the content generation, for anyone, page cache or not: for
+    pages that cost much to make and are the same for every reader (the sitemap)."""
+
+    @functools.wraps(view)
+    def kept_view(request, *args, **kwargs):
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        if not seconds or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = fragment_key("view", request.build_absolute_uri())
+        current, found = lookup(key)
+        if key in found:
+            return found[key]
+        response = view(request, *args, **kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()  # a TemplateResponse: kept rendered
+        if response.status_code == 200 and not response.streaming:
+            store(current, {key: response}, seconds)
+        return response
+
+    return kept_view
 
 
 def next_change(source):
@@ -169,10 +194,10 @@ class PageCacheMiddleware:
 class CachedCountPaginator(Paginator):
     """Pages of a long list that cost the same at page 5,000 as at page 1, and a count read once per generation.
 
-    A page first reads the keys of its rows alone (a walk along an index), then those rows with their joins:
-    the OFFSET skips narrow index entries instead of whole joined rows. The count only bounds the pages and
-    says how many there are: it is kept in the cache under `count_key` (the list's address without its page)
-    for the content generation, which any change to the content moves on.
+    A page first reads the keys of its rows alone (a walk along an index), then those rows with their joins when
+    they are needed (`Rows`): the OFFSET skips narrow index entries instead of whole joined rows. The count only
+    bounds the pages and says how many there are: it is kept in the cache under `count_key` (the list's address
+    without its page) for the content generation, which any change to the content moves on.
     """
 
     def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
@@ -197,9 +222,41 @@ class CachedCountPaginator(Paginator):
         top = min(bottom + self.per_page, self.count)
         if not hasattr(self.object_list, "values_list"):
             return super().page(number)
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = self.object_list.model._default_manager.none()
-        if keys:
-            rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}
-            rows = [rows[key] for key in keys if key in rows]
-        return self._get_page(list(rows), number, self)
+        return self._get_page(Rows.of(self.object_list, bottom, top), number, self)
+
+
+class Rows(Sequence):
+    """The rows of a page of `queryset`, by their keys: read in one query when something needs more than the keys,
+    and not at all when what is shown of them is kept in the cache (`rows_of()` reads only those missing)."""
+
+    def __init__(self, keys, queryset, rows=None):
+        self.keys, self._rows = keys, rows
+        self.queryset = queryset.order_by() if queryset is not None else None
+
+    @classmethod
+    def of(cls, queryset, bottom=0, top=None):
+        """The rows from `bottom` to `top` of `queryset` in its order: their keys are read now (a walk along an
+        index, narrow entries instead of whole joined rows), the rows when needed."""
+        return cls(list(queryset.values_list("pk", flat=True)[bottom:top]), queryset)
+
+    def rows_of(self, keys):
+        """{key: row} of `keys` (some of this page's)."""
+        if self._rows is not None:
+            wanted = set(keys)
+            return {row.pk: row for row in self._rows if row.pk in wanted}
+        return {row.pk: row for row in self.queryset.filter(pk__in=keys)} if keys else {}
+
+    def _all(self):
+        if self._rows is None:
+            found = self.rows_of(self.keys)
+            self._rows = [found[key] for key in self.keys if key in found]
+        return self._rows
+
+    def __len__(self):
+        return len(self._all()) if self._rows is not None else len(self.keys)
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())

@@ -16,7 +16,7 @@ from articles.sitemaps import (
     TagSitemap,
 )
 from documents.sitemaps import DocumentSitemap
-from newsroom import media
+from newsroom import media, pagecache
 from newsroom.periods import PeriodConverter
 from newsroom.views import healthz, sitemap_section, view_on_site
 
@@ -49,11 +49,11 @@ urlpatterns = [
     # an index of sections, each in pages of at most 10,000 addresses (articles.sitemaps.PagedSitemap)
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        pagecache.kept(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": sitemaps}, name="sitemap-section"),
+    path("sitemap-<section>.xml", pagecache.kept(sitemap_section), {"sitemaps": sitemaps}, name="sitemap-section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("api/v1/", include("api.urls")),
     path("", include("comments.urls")),

@@ -19,11 +19,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def article_cards(articles, level=None):
     """The cards of `articles`, each written once per content generation (its title, unit, date, cover...)."""
     return render_each(
-        "articles/includes/article_card.html",
-        articles,
-        name="article",
-        key=lambda a: (a.pk, level),
-        context={"level": level},
+        "articles/includes/article_card.html", articles, name="article", vary=level, context={"level": level}
     )
 
 

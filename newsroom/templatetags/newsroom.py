@@ -94,21 +94,27 @@ def fragment(parser, token):
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
-def render_each(template_name, items, *, name, key, context):
-    """`template_name` rendered for each of `items` (`context` plus {name: item}), joined: each kept in the cache
-    for the content generation under `key(item)` and read back with one round trip for all of them."""
-    items = list(items)
+def render_each(template_name, rows, *, name, vary, context):
+    """`template_name` rendered for each of `rows` (`context` plus {name: row}), joined: each kept in the cache for
+    the content generation under its key and `vary`, all read back with one round trip. `rows` may be a page's
+    `pagecache.Rows`: then only the rows whose part is not in the cache are read from the database."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
-    keys = [pagecache.fragment_key(template_name, key(item)) for item in items] if seconds else []
-    current, found = pagecache.lookup(*keys) if seconds else (None, {})
-    made, parts = {}, []
+    if not isinstance(rows, pagecache.Rows):
+        rows = list(rows)
+        if not seconds:
+            return _render_all(template_name, rows, name, context)
+        rows = pagecache.Rows([row.pk for row in rows], None, rows)
+    elif not seconds:
+        return _render_all(template_name, rows, name, context)
+    keys = {pk: pagecache.fragment_key(template_name, pk, vary) for pk in rows.keys}
+    current, found = pagecache.lookup(*keys.values())
+    missing = rows.rows_of([pk for pk, key in keys.items() if key not in found])
     compiled = get_template(template_name)
-    for n, item in enumerate(items):
-        html = found.get(keys[n]) if seconds else None
-        if html is None:
-            html = compiled.render({**context, name: item})
-            if seconds:
-                made[keys[n]] = html
-        parts.append(html)
+    made = {keys[pk]: compiled.render({**context, name: row}) for pk, row in missing.items()}
     pagecache.store(current, made, seconds)
-    return mark_safe("".join(parts))
+    return mark_safe("".join(found.get(key) or made.get(key, "") for key in keys.values()))
+
+
+def _render_all(template_name, rows, name, context):
+    compiled = get_template(template_name)
+    return mark_safe("".join(compiled.render({**context, name: row}) for row in rows))

@@ -183,6 +183,16 @@ def test_articles_in_a_year_exclude_other_years_longer_periods_and_no_period(db)
     assert list(Article.objects.in_period(Period.parse("2021"))) == []
 
 
+def test_articles_in_a_period_come_newest_first_in_an_order_no_date_index_holds(db):
+    now = timezone.now()
+    for hours, title in [(5, "Cũ nhất"), (1, "Mới nhất"), (3, "Ở giữa")]:
+        ArticleFactory(title=title, period_code="2021-H1", published_at=now - timedelta(hours=hours))
+    articles = Article.objects.published().in_period(Period.parse("2021"))
+    assert [a.title for a in articles] == ["Mới nhất", "Ở giữa", "Cũ nhất"]
+    # why: walking the date index from today back to an old period read every article published since
+    assert "NULLS LAST" in str(articles.query)
+
+
 # --- Tags ---
 
 

@@ -257,3 +257,22 @@ def test_the_site_serves_pages_while_redis_is_down(client, db, redis_down):
         assert client.get(path).status_code == 200, path
     response = client.post(reverse("articles:count-view", args=[article.slug]), HTTP_SEC_FETCH_SITE="same-origin")
     assert response.status_code == 204
+
+
+def test_a_tolerant_cache_makes_its_redis_client_once_and_shares_it_between_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    cache = TolerantRedisCache(url, {})
+    client = cache._cache
+    try:
+        reachable = client.get_client(write=True).ping()
+    except Exception:  # noqa: BLE001 - any failure means no Redis here
+        reachable = False
+    require(reachable, f"Redis is not reachable at {url}")
+    assert client.get_client() is client.get_client(write=True)  # one server: one client for reads and writes
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda n: cache.set(f"newsroom-test-thread-{n}", n, 30), range(64)))
+        values = list(pool.map(lambda n: cache.get(f"newsroom-test-thread-{n}"), range(64)))
+    assert values == list(range(64))
+    cache.delete_many([f"newsroom-test-thread-{n}" for n in range(64)])
