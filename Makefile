@@ -34,9 +34,9 @@ lint: $(VENV)/.installed
 	$(BIN)/lint-imports
 
 # Page speed (bench/speed.py, writes bench/RESULTS.md): 10,000 then 100,000 articles in one run;
-# make bench ARGS=--quick on the demo data in under 3 minutes
+# make bench BENCH_ARGS=--quick on the demo data in under 3 minutes
 bench: $(VENV)/.installed
-	$(if $(ARGS),$(BIN)/python bench/speed.py $(ARGS),$(BIN)/python bench/speed.py --articles 10000 --database newsroom_speed_10k && $(BIN)/python bench/speed.py --articles 100000)
+	$(if $(BENCH_ARGS),$(BIN)/python bench/speed.py $(BENCH_ARGS),$(BIN)/python bench/speed.py --articles 10000 --database newsroom_speed_10k && $(BIN)/python bench/speed.py --articles 100000)
 
 # 10,000 legacy articles into PostgreSQL (database nr_bench_import, recreated): time and articles/s
 bench-import: $(VENV)/.installed

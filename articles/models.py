@@ -1,4 +1,5 @@
 from datetime import datetime, time, timedelta
+from functools import cached_property
 
 import reversion
 from django.conf import settings
@@ -439,13 +440,20 @@ class Article(HasPeriod):
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
 
+    @cached_property
+    def placements(self):
+        """The gallery with its photos: the prefetched rows, or one query."""
+        if "gallery" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.gallery.all())
+        return list(self.gallery.select_related("photo"))
+
     def cover_placement(self):
-        """The gallery row of the cover photo, for its caption (from the prefetched gallery)."""
-        return next((item for item in self.gallery.all() if item.photo_id == self.cover_id), None)
+        """The gallery row of the cover photo, for its caption."""
+        return next((item for item in self.placements if item.photo_id == self.cover_id), None)
 
     def other_photos(self):
         """The gallery without the cover, which the page shows large above the text."""
-        return [item for item in self.gallery.all() if item.photo_id != self.cover_id]
+        return [item for item in self.placements if item.photo_id != self.cover_id]
 
     def take_cover_from_gallery(self):
         """No cover chosen: the first photo of the gallery is the article's picture."""

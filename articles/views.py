@@ -84,7 +84,7 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         articles = Article.objects.published()
         if self.request.user.has_perm("articles.change_article"):  # staff also preview the unpublished of their units
             articles |= Article.objects.editable_by(self.request.user)
-        return articles.for_listing().prefetch_related("gallery__photo", "tags")
+        return articles.for_listing()  # the gallery and tags are read with the article's text, when not kept
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=not self.object.is_published(), **kwargs)
@@ -111,7 +111,7 @@ class ArticlePreviewView(ArticleDetailView):
         except (BadSignature, ValueError):
             raise Http404(_("Liên kết xem trước không hợp lệ hoặc đã hết hạn.")) from None
         articles = Article.objects.filter(version=version, status=status)
-        return get_object_or_404(articles.for_listing().prefetch_related("gallery__photo", "tags"), pk=pk)
+        return get_object_or_404(articles.for_listing(), pk=pk)
 
 
 def preview_url(request, article):

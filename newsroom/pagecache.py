@@ -16,9 +16,12 @@ shared by every process serving the site (Redis, REDIS_URL): the local-memory de
 (`runserver`, tests) only.
 """
 
+import contextvars
 import functools
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -54,6 +57,8 @@ def bump():
 
 
 def _bump():
+    if (scope := _request.get()) is not None:
+        scope.pop("generation", None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (a new or flushed cache): one that no stored page can carry
@@ -66,21 +71,72 @@ def _bump():
     cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
 
 
-def lookup(*keys):
+class Recent:
+    """The fragments this process used last, by (generation, key): a page's dozen fragments are read from here
+    instead of a round trip each. What a generation made never changes, so an entry is never stale; the oldest
+    go when there are more than `size`."""
+
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        return None
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+recent = Recent(settings.FRAGMENT_RECENT_ENTRIES)
+# The generation a request read first, kept for the rest of it (PageCacheMiddleware opens the scope): its
+# fragments then come from `recent` with no round trip. A write in the request (a bump) forgets it.
+_request = contextvars.ContextVar("pagecache_request", default=None)
+
+
+def lookup(*keys, local=False):
     """The current generation and, of the values stored under `keys` with `store()`, those made in it: one round
-    trip. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is found)."""
-    found = cache.get_many([GENERATION_KEY, DUE_KEY, *keys])
-    current, due = found.get(GENERATION_KEY), found.get(DUE_KEY)
-    if current is None or due is None or (due and due <= time.time()):
-        _bump()
-        return generation(), {}
-    return current, {key: stored[1] for key in keys if (stored := found.get(key)) is not None and stored[0] == current}
+    trip at most. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is
+    found). `local`: look in this process's recent fragments first (for values read, never changed)."""
+    scope = _request.get()
+    current = scope.get("generation") if scope is not None else None
+    found = {}
+    if current is not None and local:
+        found = {key: value for key in keys if (value := recent.get((current, key))) is not None}
+        keys = [key for key in keys if key not in found]
+        if not keys:
+            return current, found
+    if current is None:
+        stored = cache.get_many([GENERATION_KEY, DUE_KEY, *keys])
+        current, due = stored.get(GENERATION_KEY), stored.get(DUE_KEY)
+        if current is None or due is None or (due and due <= time.time()):
+            _bump()
+            return generation(), {}
+        if scope is not None:
+            scope["generation"] = current
+    else:
+        stored = cache.get_many(keys) if keys else {}
+    for key in keys:
+        if (value := stored.get(key)) is not None and value[0] == current:
+            found[key] = value[1]
+            if local:
+                recent.put((current, key), value[1])
+    return current, found
 
 
-def store(current, values, seconds):
+def store(current, values, seconds, local=False):
     """Keep `values` ({key: value}) as made in generation `current` (from `lookup()`), for `seconds` at most."""
     if current is not None and values and seconds:
         cache.set_many({key: (current, value) for key, value in values.items()}, seconds)
+        if local:
+            for key, value in values.items():
+                recent.put((current, key), value)
 
 
 def fragment_key(name, *vary):
@@ -146,6 +202,13 @@ class PageCacheMiddleware:
         self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
 
     def __call__(self, request):
+        scope = _request.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _request.reset(scope)
+
+    def respond(self, request):
         if not self.seconds or not self.cacheable_request(request):
             return self.get_response(request)
         key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()

@@ -130,6 +130,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 # The costly parts of public pages ({% fragment %}, article cards) are kept this long at most, for anyone, and are
 # stale at the same writes as the pages. 0 turns it off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
+# ...and each process keeps the last ones it used this many (by generation: never stale), to read a page's
+# dozen fragments without a round trip each
+FRAGMENT_RECENT_ENTRIES = env.int("FRAGMENT_RECENT_ENTRIES", default=2000)
 # ...and nginx's micro-cache in front (deploy/nginx/) this long: a change shows there within that. 0: not at all.
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=1)
 # the API answers with its own ETag and Cache-Control, and each client's requests must meet its rate limit

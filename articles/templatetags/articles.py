@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from newsroom.periods import Period, PeriodKind
 from newsroom.templatetags.newsroom import render_each
-from newsroom.text import highlight
+from newsroom.text import fold, highlight
 from organizations.models import Organization
 
 from ..models import Article
@@ -20,6 +20,14 @@ def article_cards(articles, level=None):
     """The cards of `articles`, each written once per content generation (its title, unit, date, cover...)."""
     return render_each(
         "articles/includes/article_card.html", articles, name="article", vary=level, context={"level": level}
+    )
+
+
+@register.simple_tag
+def search_cards(articles, query):
+    """The cards of search results, each with the passage of its text where the words are: kept per query."""
+    return render_each(
+        "articles/includes/search_card.html", articles, name="article", vary=("q", fold(query)), context={"q": query}
     )
 
 
