@@ -296,9 +296,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--database", default="newsroom_speed")
     parser.add_argument("--label")
-    parser.add_argument(
-        "--modes", default="bare,uncached,cached,nginx", help=", ".join(MODES) + " (see MODES)"
-    )
+    parser.add_argument("--modes", default="bare,uncached,cached,nginx", help=", ".join(MODES) + " (see MODES)")
     options = parser.parse_args()
     if unknown := set(options.modes.split(",")) - set(MODES) - {""}:
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}; known: {', '.join(MODES)}")
