@@ -4,7 +4,6 @@ from functools import cached_property
 import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value, Window
@@ -16,6 +15,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom import pagecache
 from newsroom.html import clean_html, html_to_text
 from newsroom.images import ImageField, validate_image
 from newsroom.models import HasPeriod, unique_slug
@@ -24,7 +24,6 @@ from organizations.models import Meeting, Organization
 
 from .search import search as full_text_search
 
-SITE_SETTINGS_CACHE_KEY = "site-settings"
 # What a card never shows (for_cards): the wide columns of the article and of the rows joined to it.
 CARD_DEFERRED = ["body", "body_text", "search_key", "search_vector", "meeting__summary", "meeting__tasks"]
 CARD_DEFERRED += ["unit__description", "unit__aliases"]
@@ -550,13 +549,16 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls):
-        """The settings row with the category menu, cached (every page shows both); a fresh database gets the
-        defaults."""
-        settings_row = cache.get(SITE_SETTINGS_CACHE_KEY)
-        if settings_row is None:
-            settings_row = cls.objects.first() or cls()
-            settings_row.menu = list(Category.objects.values_list("name", "slug"))
-            cache.set(SITE_SETTINGS_CACHE_KEY, settings_row, 3600)
+        """The settings row with the category menu (every page shows both), kept for the content generation, which
+        a write to either moves on; a fresh database gets the defaults. Read-only: shared by the process's
+        requests."""
+        key = pagecache.fragment_key("site settings")
+        current, found = pagecache.lookup(key, local=pagecache.recent)
+        if key in found:
+            return found[key]
+        settings_row = cls.objects.first() or cls()
+        settings_row.menu = list(Category.objects.values_list("name", "slug"))
+        pagecache.store(current, {key: settings_row}, 3600, local=pagecache.recent)
         return settings_row
 
 

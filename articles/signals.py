@@ -1,8 +1,7 @@
-from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
-from .models import SITE_SETTINGS_CACHE_KEY, Article
+from .models import Article
 from .tasks import make_renditions
 
 
@@ -10,10 +9,6 @@ def queue_renditions(sender, instance, **kwargs):
     # Queued in the photo's transaction: in the database it commits (or rolls back) with the photo.
     if instance.image:
         make_renditions.enqueue(instance.pk)
-
-
-def forget_site_settings(sender, **kwargs):
-    cache.delete(SITE_SETTINGS_CACHE_KEY)
 
 
 def next_scheduled_publication():

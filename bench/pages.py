@@ -91,7 +91,7 @@ def measure(name, path, profile_dir):
         started = time.perf_counter()
         client.get(path)
         again.append(time.perf_counter() - started)
-    row = {"name": name, "path": path, "status": response.status_code, "queries": len(queries), "bytes": len(body)}
+    row = {"name": name, "path": path, "status": response.status_code, "queries": len(captured), "bytes": len(body)}
     row |= {"ms": round(seconds * 1000, 1), "sql_ms": round(sql_ms, 1), "again_ms": round(median(again) * 1000, 1)}
     if profile_dir:
         pagecache.bump()
@@ -114,8 +114,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--profile", metavar="DIR", help="write each page's profile and SQL there")
+    parser.add_argument("--only", help="the pages whose names start so (comma-separated), and the ceiling")
     options = parser.parse_args()
     chosen = pages()
+    if options.only:
+        wanted = ("ceiling", *options.only.split(","))
+        chosen = [(name, path) for name, path in chosen if name.startswith(wanted)]
     if options.list:
         print(json.dumps(chosen))
         return

@@ -297,6 +297,7 @@ def main():
     parser.add_argument("--database", default="newsroom_speed")
     parser.add_argument("--label")
     parser.add_argument("--modes", default="bare,uncached,cached,nginx", help=", ".join(MODES) + " (see MODES)")
+    parser.add_argument("--pages", help="only the pages whose names start so (comma-separated), and the ceiling")
     options = parser.parse_args()
     if unknown := set(options.modes.split(",")) - set(MODES) - {""}:
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}; known: {', '.join(MODES)}")
@@ -308,11 +309,14 @@ def main():
     server = Server(options)
     try:
         server.prepare(articles=options.articles)
-        pages = json.loads(server.run("bench/pages.py", "--list", PAGE_CACHE_SECONDS="0").strip().splitlines()[-1])
+        only = ["--only", options.pages] if options.pages else []
+        pages = json.loads(
+            server.run("bench/pages.py", "--list", *only, PAGE_CACHE_SECONDS="0").strip().splitlines()[-1]
+        )
         profile_dir = ROOT / "bench" / "profiles" / label
         log(f"in-process: queries, bytes and profiles → {profile_dir.relative_to(ROOT)}")
         measured = json.loads(
-            server.run("bench/pages.py", "--profile", str(profile_dir), PAGE_CACHE_SECONDS="0")
+            server.run("bench/pages.py", "--profile", str(profile_dir), *only, PAGE_CACHE_SECONDS="0")
             .strip()
             .splitlines()[-1]
         )

@@ -11,9 +11,10 @@ Only anonymous GET and HEAD requests are served from the cache: a request carryi
 carries `Cache-Control: private/no-store/no-cache` or is not a 200 is never stored. A stored page answers a
 conditional GET with 304 by its ETag or Last-Modified.
 
-One cache round trip per hit (the generation, when it expires, and the page, read together). The cache must be
-shared by every process serving the site (Redis, REDIS_URL): the local-memory default is right for one process
-(`runserver`, tests) only.
+One cache round trip per hit: the generation (and when it expires), the page itself then from the process's memory
+(`recent_pages`), or from the cache in a second trip the first time this process serves it in the generation. The
+cache must be shared by every process serving the site (Redis, REDIS_URL): the local-memory default is right for
+one process (`runserver`, tests) only.
 """
 
 import contextvars
@@ -30,6 +31,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -72,71 +74,82 @@ def _bump():
 
 
 class Recent:
-    """The fragments this process used last, by (generation, key): a page's dozen fragments are read from here
-    instead of a round trip each. What a generation made never changes, so an entry is never stale; the oldest
-    go when there are more than `size`."""
+    """What this process used last, by (generation, key): a page and its dozen fragments read from here instead of
+    a round trip each. What a generation made never changes, so an entry is never stale; the oldest go when the
+    entries weigh more than `budget` (`weigh(value)`: 1 each by default, so `budget` counts entries)."""
 
-    def __init__(self, size):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+    def __init__(self, budget, weigh=None):
+        self.budget, self.weigh = budget, weigh or (lambda value: 1)
+        self.entries, self.weight, self.lock = OrderedDict(), 0, threading.Lock()
 
     def get(self, key):
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
-                return self.entries[key]
+                return self.entries[key][0]
         return None
 
     def put(self, key, value):
+        weight = self.weigh(value)
         with self.lock:
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            if key in self.entries:
+                self.weight -= self.entries.pop(key)[1]
+            self.entries[key] = (value, weight)
+            self.weight += weight
+            while self.weight > self.budget and self.entries:
+                self.weight -= self.entries.popitem(last=False)[1][1]
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.weight = 0
 
 
 recent = Recent(settings.FRAGMENT_RECENT_ENTRIES)
+# Whole pages, by their size: a hit is then answered from memory once the generation is read
+recent_pages = Recent(settings.PAGE_RECENT_BYTES, weigh=lambda response: len(response.content))
 # The generation a request read first, kept for the rest of it (PageCacheMiddleware opens the scope): its
 # fragments then come from `recent` with no round trip. A write in the request (a bump) forgets it.
 _request = contextvars.ContextVar("pagecache_request", default=None)
 
 
-def lookup(*keys, local=False):
+def lookup(*keys, local=None):
     """The current generation and, of the values stored under `keys` with `store()`, those made in it: one round
-    trip at most. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is
-    found). `local`: look in this process's recent fragments first (for values read, never changed)."""
+    trip, two when `local` (a `Recent`: this process's copies, for values read, never changed) lacks some of
+    them. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is found)."""
     scope = _request.get()
     current = scope.get("generation") if scope is not None else None
-    found = {}
-    if current is not None and local:
-        found = {key: value for key in keys if (value := recent.get((current, key))) is not None}
-        keys = [key for key in keys if key not in found]
-        if not keys:
-            return current, found
+    stored = None
     if current is None:
-        stored = cache.get_many([GENERATION_KEY, DUE_KEY, *keys])
+        stored = cache.get_many([GENERATION_KEY, DUE_KEY, *([] if local is not None else keys)])
         current, due = stored.get(GENERATION_KEY), stored.get(DUE_KEY)
         if current is None or due is None or (due and due <= time.time()):
             _bump()
             return generation(), {}
         if scope is not None:
             scope["generation"] = current
-    else:
-        stored = cache.get_many(keys) if keys else {}
+    found = {}
+    if local is not None:
+        found = {key: value for key in keys if (value := local.get((current, key))) is not None}
+    if stored is None or local is not None:
+        missing = [key for key in keys if key not in found]
+        stored = cache.get_many(missing) if missing else {}
     for key in keys:
-        if (value := stored.get(key)) is not None and value[0] == current:
+        if key not in found and (value := stored.get(key)) is not None and value[0] == current:
             found[key] = value[1]
-            if local:
-                recent.put((current, key), value[1])
+            if local is not None:
+                local.put((current, key), value[1])
     return current, found
 
 
-def store(current, values, seconds, local=False):
-    """Keep `values` ({key: value}) as made in generation `current` (from `lookup()`), for `seconds` at most."""
+def store(current, values, seconds, local=None):
+    """Keep `values` ({key: value}) as made in generation `current` (from `lookup()`), for `seconds` at most, and
+    in `local` (a `Recent`) too."""
     if current is not None and values and seconds:
         cache.set_many({key: (current, value) for key, value in values.items()}, seconds)
-        if local:
+        if local is not None:
             for key, value in values.items():
-                recent.put((current, key), value)
+                local.put((current, key), value)
 
 
 def fragment_key(name, *vary):
@@ -212,7 +225,7 @@ class PageCacheMiddleware:
         if not self.seconds or not self.cacheable_request(request):
             return self.get_response(request)
         key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
-        current, found = lookup(key)
+        current, found = lookup(key, local=recent_pages)
         if key in found:
             return self.answer(request, found[key])
         response = self.get_response(request)
@@ -227,7 +240,7 @@ class PageCacheMiddleware:
                 if control:
                     response["Cache-Control"] = control
             patch_cache_control(response, max_age=0, must_revalidate=True)  # browsers ask again every time
-            store(current, {key: response}, self.seconds)
+            store(current, {key: response}, self.seconds, local=recent_pages)
         return response
 
     def cacheable_request(self, request):
@@ -248,8 +261,10 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def answer(request, response):
-        """The stored page, or 304 when the reader's copy (by ETag or Last-Modified) is still this one."""
+    def answer(request, stored):
+        """A copy of the stored page (the middleware above add their headers to it), or 304 when the reader's copy
+        (by ETag or Last-Modified) is still this one."""
+        response = HttpResponse(stored.content, status=stored.status_code, headers=stored.headers)
         last_modified = parse_http_date_safe(response["Last-Modified"])
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
@@ -258,34 +273,41 @@ class CachedCountPaginator(Paginator):
     """Pages of a long list that cost the same at page 5,000 as at page 1, and a count read once per generation.
 
     A page first reads the keys of its rows alone (a walk along an index), then those rows with their joins when
-    they are needed (`Rows`): the OFFSET skips narrow index entries instead of whole joined rows. The count only
-    bounds the pages and says how many there are: it is kept in the cache under `count_key` (the list's address
-    without its page) for the content generation, which any change to the content moves on.
+    they are needed (`Rows`): the OFFSET skips narrow index entries instead of whole joined rows. The count, which
+    only bounds the pages and says how many there are, and each page's keys are kept in the cache under
+    `count_key` (the list's address without its page) for the content generation, which any change to the content
+    moves on: a list read again costs no query but its rows' (none when their cards are kept).
     """
 
     def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
 
+    def kept(self, what, make):
+        """`make()`, kept for the generation under the list's `count_key` and `what`."""
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        if not self.count_key or not seconds:
+            return make()
+        key = fragment_key("list", self.count_key, what)
+        current, found = lookup(key, local=recent)
+        if key in found:
+            return found[key]
+        value = make()
+        store(current, {key: value}, seconds, local=recent)
+        return value
+
     @cached_property
     def count(self):
-        current = generation() if self.count_key else None
-        if current is None:
-            return super().count
-        key = "pagecache:count:" + hashlib.md5(f"{current}:{self.count_key}".encode()).hexdigest()
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, settings.PAGE_CACHE_SECONDS or 300)
-        return count
+        return self.kept("count", lambda: super(CachedCountPaginator, self).count)
 
     def page(self, number):
         number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
         if not hasattr(self.object_list, "values_list"):
             return super().page(number)
-        return self._get_page(Rows.of(self.object_list, bottom, top), number, self)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        keys = self.kept(("keys", bottom, top), lambda: Rows.of(self.object_list, bottom, top).keys)
+        return self._get_page(Rows(keys, self.object_list), number, self)
 
 
 class Rows(Sequence):

@@ -73,11 +73,11 @@ class FragmentNode(template.Node):
         if not seconds:
             return self.nodelist.render(context)
         key = pagecache.fragment_key(self.name.resolve(context), *(str(v.resolve(context)) for v in self.vary))
-        current, found = pagecache.lookup(key, local=True)
+        current, found = pagecache.lookup(key, local=pagecache.recent)
         if key in found:
             return found[key]
         html = self.nodelist.render(context)
-        pagecache.store(current, {key: html}, seconds, local=True)
+        pagecache.store(current, {key: html}, seconds, local=pagecache.recent)
         return html
 
 
@@ -107,11 +107,11 @@ def render_each(template_name, rows, *, name, vary, context):
     elif not seconds:
         return _render_all(template_name, rows, name, context)
     keys = {pk: pagecache.fragment_key(template_name, pk, vary) for pk in rows.keys}
-    current, found = pagecache.lookup(*keys.values(), local=True)
+    current, found = pagecache.lookup(*keys.values(), local=pagecache.recent)
     missing = rows.rows_of([pk for pk, key in keys.items() if key not in found])
     compiled = get_template(template_name)
     made = {keys[pk]: compiled.render({**context, name: row}) for pk, row in missing.items()}
-    pagecache.store(current, made, seconds, local=True)
+    pagecache.store(current, made, seconds, local=pagecache.recent)
     return mark_safe("".join(found.get(key) or made.get(key, "") for key in keys.values()))
 
 

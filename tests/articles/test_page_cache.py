@@ -196,6 +196,41 @@ def test_a_visitor_with_a_notice_to_see_gets_a_fresh_page(client, site):
     assert queries(client, "/") > 0
 
 
+def test_a_cached_page_is_answered_from_the_process_memory_with_one_small_round_trip(client, site):
+    url = site.article.get_absolute_url()
+    first = client.get(url)
+    calls = []
+    get_many = cache.get_many
+    cache.get_many = lambda keys, **kw: calls.append(list(keys)) or get_many(keys, **kw)
+    try:
+        again = client.get(url)
+    finally:
+        del cache.get_many
+    assert calls == [[pagecache.GENERATION_KEY, pagecache.DUE_KEY]]  # the generation only: the page is in memory
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert again["X-Request-ID"] != first["X-Request-ID"]  # a copy each time: what is added to it is not kept
+
+
+def test_a_page_made_by_another_process_is_read_from_the_cache_then_from_memory(client, site):
+    url = site.article.get_absolute_url()
+    first = client.get(url)
+    pagecache.recent_pages.clear()  # as in another worker, which did not make it
+    with CaptureQueriesContext(connection) as made:
+        assert client.get(url).content == first.content
+        assert client.get(url).content == first.content
+    assert len(made) == 0
+
+
+def test_an_article_read_again_costs_no_query_and_an_edit_shows_at_once(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the article and its page's parts alone
+    url = site.article.get_absolute_url()
+    client.get(url)
+    assert queries(client, url) == 0  # the article and every part of its page kept for the generation
+    site.article.title = "Hội nghị sơ kết, bản sửa"
+    site.article.save()
+    assert "bản sửa" in client.get(url).content.decode()
+
+
 def test_responses_that_set_a_cookie_or_are_private_are_not_stored(rf, settings):
     def with_cookie(request):
         response = HttpResponse("a page")

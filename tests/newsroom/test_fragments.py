@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 
+from articles.models import Article
 from newsroom import pagecache
 from tests.factories import ArticleFactory, OrganizationFactory
 
@@ -75,7 +76,7 @@ def test_cards_are_read_back_in_one_round_trip(client, page_cache_off):
     for n in range(12):
         ArticleFactory(title=f"Tin số {n}")
     client.get("/tin-tuc/")
-    pagecache.recent.entries.clear()  # another process: the cards are in the shared cache, not in its memory
+    pagecache.recent.clear()  # another process: the cards are in the shared cache, not in its memory
     calls = []
     get_many = cache.get_many
     cache.get_many = lambda keys, **kw: calls.append(len(keys)) or get_many(keys, **kw)
@@ -94,6 +95,21 @@ def test_recent_fragments_keep_the_newest_and_drop_the_oldest():
     assert recent.get("a") == 1  # a is used: b is now the oldest
     recent.put("c", 3)
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == (1, None, 3)
+
+
+def test_recent_values_can_be_weighed_and_the_oldest_go_past_the_budget():
+    recent = pagecache.Recent(10, weigh=len)
+    recent.put("a", "xxxx")
+    recent.put("b", "xxxx")
+    recent.put("a", "xx")  # put again: weighed again, and the newest
+    recent.put("c", "xxxxx")  # 4 + 2 + 5 > 10: b goes
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == ("xx", None, "xxxxx")
+    recent.put("d", "x" * 11)  # heavier than the whole budget: kept by nobody
+    assert [recent.get(key) for key in "acd"] == [None, None, None]
+    recent.put("e", "x" * 4)
+    recent.clear()
+    recent.put("f", "x" * 10)  # the whole budget again
+    assert (recent.get("e"), recent.get("f")) == (None, "x" * 10)
 
 
 def test_a_page_made_again_reads_its_fragments_with_one_round_trip(client, page_cache_off):
@@ -118,3 +134,21 @@ def test_a_write_in_a_request_forgets_the_generation_it_read():
         assert pagecache.lookup()[0] != before
     finally:
         pagecache._request.reset(scope)
+
+
+def test_a_list_keeps_its_count_and_each_pages_keys_for_the_generation(django_assert_num_queries):
+    unit = OrganizationFactory()
+    ArticleFactory.create_batch(7, unit=unit)
+    listed = lambda: pagecache.CachedCountPaginator(  # noqa: E731
+        Article.objects.order_by("-pk"), 3, count_key="/tin-tuc/"
+    )
+    with django_assert_num_queries(2):  # the count, the keys of page 3
+        assert len(listed().page(3).object_list.keys) == 1
+    with django_assert_num_queries(0):
+        page = listed().page(3)
+        assert page.paginator.num_pages == 3 and len(page.object_list.keys) == 1
+    with django_assert_num_queries(1):  # page 2's keys: the count is kept
+        keys = listed().page(2).object_list.keys
+    ArticleFactory(unit=unit)  # a write: a new generation, read again
+    with django_assert_num_queries(2):
+        assert listed().page(2).object_list.keys != keys and listed().count == 8
