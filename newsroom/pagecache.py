@@ -240,7 +240,8 @@ class PageCacheMiddleware:
                 if control:
                     response["Cache-Control"] = control
             patch_cache_control(response, max_age=0, must_revalidate=True)  # browsers ask again every time
-            store(current, {key: response}, self.seconds, local=recent_pages)
+            # a copy: the middleware above add their headers to `response`, maybe while another thread copies it
+            store(current, {key: self.copy(response)}, self.seconds, local=recent_pages)
         return response
 
     def cacheable_request(self, request):
@@ -261,10 +262,14 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def answer(request, stored):
+    def copy(response):
+        return HttpResponse(response.content, status=response.status_code, headers=response.headers)
+
+    @classmethod
+    def answer(cls, request, stored):
         """A copy of the stored page (the middleware above add their headers to it), or 304 when the reader's copy
         (by ETag or Last-Modified) is still this one."""
-        response = HttpResponse(stored.content, status=stored.status_code, headers=stored.headers)
+        response = cls.copy(stored)
         last_modified = parse_http_date_safe(response["Last-Modified"])
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 

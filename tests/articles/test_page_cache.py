@@ -1,6 +1,7 @@
 """Anonymous readers' pages come from the cache, and a publish, an edit, a withdrawal or a trash shows at once on
 every page that shows the article (newsroom/pagecache.py)."""
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -209,6 +210,10 @@ def test_a_cached_page_is_answered_from_the_process_memory_with_one_small_round_
     assert calls == [[pagecache.GENERATION_KEY, pagecache.DUE_KEY]]  # the generation only: the page is in memory
     assert again.content == first.content and again["ETag"] == first["ETag"]
     assert again["X-Request-ID"] != first["X-Request-ID"]  # a copy each time: what is added to it is not kept
+    key = "pagecache:page:" + hashlib.md5(f"http://testserver{url}".encode()).hexdigest()
+    kept = pagecache.recent_pages.get((pagecache.generation(), key))
+    # nor to the copy kept, which another thread may be copying meanwhile
+    assert kept.content == first.content and "X-Request-ID" not in kept
 
 
 def test_a_page_made_by_another_process_is_read_from_the_cache_then_from_memory(client, site):
