@@ -3,8 +3,8 @@
 Every page stored in the cache carries the generation it was made in. A write to any watched model (articles,
 meetings, units, photos, the site settings... `watch()`) moves the generation on when its transaction commits,
 so every page made before is stale at once: a publish, an edit, a withdrawal or a trash shows everywhere on the
-next request. A scheduled article going live is a change nobody writes: apps tell `next_change()` when the next
-one is due, and the generation moves on by itself at that moment.
+next request. A scheduled article going live, or a new day (every page shows the date), is a change nobody writes:
+apps tell `next_change()` when the next one is due, and the generation moves on by itself at that moment.
 
 Only anonymous GET and HEAD requests are served from the cache: a request carrying the session or messages cookie
 (a signed-in editor, a visitor with a notice to see) always gets a fresh page, and a response that sets a cookie,
@@ -24,6 +24,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -75,26 +77,34 @@ def _bump():
 
 class Recent:
     """What this process used last, by (generation, key): a page and its dozen fragments read from here instead of
-    a round trip each. What a generation made never changes, so an entry is never stale; the oldest go when the
-    entries weigh more than `budget` (`weigh(value)`: 1 each by default, so `budget` counts entries)."""
+    a round trip each. What a generation made never changes, so an entry is not stale while the generation lasts;
+    it is kept `seconds` at most all the same, as in the cache (a write the cache missed, in an outage, moves
+    nothing). The oldest go when the entries weigh more than `budget` (`weigh(value)`: 1 each by default, so
+    `budget` counts entries)."""
 
-    def __init__(self, budget, weigh=None):
-        self.budget, self.weigh = budget, weigh or (lambda value: 1)
+    def __init__(self, budget, weigh=None, seconds=3600):
+        self.budget, self.weigh, self.seconds = budget, weigh or (lambda value: 1), seconds
         self.entries, self.weight, self.lock = OrderedDict(), 0, threading.Lock()
 
     def get(self, key):
         with self.lock:
             if key in self.entries:
-                self.entries.move_to_end(key)
-                return self.entries[key][0]
+                value, weight, expires = self.entries[key]
+                if expires > time.monotonic():
+                    self.entries.move_to_end(key)
+                    return value
+                del self.entries[key]
+                self.weight -= weight
         return None
 
-    def put(self, key, value):
+    def put(self, key, value, seconds=None):
+        """Keep `value` for `seconds` (by default this memory's)."""
         weight = self.weigh(value)
+        expires = time.monotonic() + (self.seconds if seconds is None else seconds)
         with self.lock:
             if key in self.entries:
                 self.weight -= self.entries.pop(key)[1]
-            self.entries[key] = (value, weight)
+            self.entries[key] = (value, weight, expires)
             self.weight += weight
             while self.weight > self.budget and self.entries:
                 self.weight -= self.entries.popitem(last=False)[1][1]
@@ -105,9 +115,11 @@ class Recent:
             self.weight = 0
 
 
-recent = Recent(settings.FRAGMENT_RECENT_ENTRIES)
+recent = Recent(settings.FRAGMENT_RECENT_ENTRIES, seconds=settings.FRAGMENT_CACHE_SECONDS)
 # Whole pages, by their size: a hit is then answered from memory once the generation is read
-recent_pages = Recent(settings.PAGE_RECENT_BYTES, weigh=lambda response: len(response.content))
+recent_pages = Recent(
+    settings.PAGE_RECENT_BYTES, weigh=lambda response: len(response.content), seconds=settings.PAGE_CACHE_SECONDS
+)
 # The generation a request read first, kept for the rest of it (PageCacheMiddleware opens the scope): its
 # fragments then come from `recent` with no round trip. A write in the request (a bump) forgets it.
 _request = contextvars.ContextVar("pagecache_request", default=None)
@@ -149,7 +161,7 @@ def store(current, values, seconds, local=None):
         cache.set_many({key: (current, value) for key, value in values.items()}, seconds)
         if local is not None:
             for key, value in values.items():
-                local.put((current, key), value)
+                local.put((current, key), value, seconds)
 
 
 def fragment_key(name, *vary):
@@ -184,6 +196,14 @@ def next_change(source):
     """Register `source()`: the datetime at which pages change with no write (a scheduled publication), or None."""
     _due_sources.append(source)
     return source
+
+
+@next_change
+def next_day():
+    """Every page shows today's date (the header), and some what holds today (this week's schedule, who is in
+    office): a new day is a change nobody writes."""
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
 
 
 def watch(*models):

@@ -106,6 +106,8 @@ def test_recent_values_can_be_weighed_and_the_oldest_go_past_the_budget():
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == ("xx", None, "xxxxx")
     recent.put("d", "x" * 11)  # heavier than the whole budget: kept by nobody
     assert [recent.get(key) for key in "acd"] == [None, None, None]
+    recent.put("e", "x" * 4, seconds=0)  # kept no time: as the cache's copy, it expires
+    assert recent.get("e") is None and recent.weight == 0
     recent.put("e", "x" * 4)
     recent.clear()
     recent.put("f", "x" * 10)  # the whole budget again
