@@ -552,13 +552,12 @@ class SiteSettings(models.Model):
         """The settings row with the category menu (every page shows both), kept for the content generation, which
         a write to either moves on; a fresh database gets the defaults. Read-only: shared by the process's
         requests."""
-        key = pagecache.fragment_key("site settings")
-        current, found = pagecache.lookup(key, local=pagecache.recent)
-        if key in found:
-            return found[key]
+        return pagecache.remember(pagecache.fragment_key("site settings"), cls.read, seconds=3600)
+
+    @classmethod
+    def read(cls):
         settings_row = cls.objects.first() or cls()
         settings_row.menu = list(Category.objects.values_list("name", "slug"))
-        pagecache.store(current, {key: settings_row}, 3600, local=pagecache.recent)
         return settings_row
 
 

@@ -82,28 +82,23 @@ class SearchView(ArticleListView):
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_queryset(self):
         articles = Article.objects.published()
-        if self.is_staff:  # staff also preview the unpublished of their units
+        if self.previews_unpublished:
             articles |= Article.objects.editable_by(self.request.user)
         # the gallery and tags are read with the article's text, when not kept; the search data is never shown
         return articles.for_listing().defer("search_key", "search_vector")
 
     @property
-    def is_staff(self):
+    def previews_unpublished(self):
+        """Staff also preview the unpublished articles of their units."""
         return self.request.user.has_perm("articles.change_article")
 
     def get_object(self, queryset=None):
         """The published article with its unit, meeting, category and cover, kept for the content generation (the
         page's parts are, and reading it cost as much as the rest of the page): staff read it fresh."""
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        if queryset is not None or not seconds or self.is_staff:
+        if queryset is not None or self.previews_unpublished:
             return super().get_object(queryset)
         key = pagecache.fragment_key("article", self.kwargs[self.slug_url_kwarg])
-        current, found = pagecache.lookup(key, local=pagecache.recent)
-        if key in found:
-            return found[key]
-        article = super().get_object()
-        pagecache.store(current, {key: article}, seconds, local=pagecache.recent)
-        return article
+        return pagecache.remember(key, super().get_object)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=not self.object.is_published(), **kwargs)

@@ -169,6 +169,20 @@ def fragment_key(name, *vary):
     return "pagecache:fragment:" + hashlib.md5(repr((name, *vary)).encode()).hexdigest()
 
 
+def remember(key, make, seconds=None):
+    """`make()`, kept under `key` for the content generation (in the cache and this process's memory), for
+    `seconds` at most (by default `FRAGMENT_CACHE_SECONDS`; 0: made every time)."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS if seconds is None else seconds
+    if not seconds:
+        return make()
+    current, found = lookup(key, local=recent)
+    if key in found:
+        return found[key]
+    value = make()
+    store(current, {key: value}, seconds, local=recent)
+    return value
+
+
 def kept(view):
     """`view`'s answers to GET kept in the cache for the content generation, for anyone, page cache or not: for
     pages that cost much to make and are the same for every reader (the sitemap)."""
@@ -310,16 +324,7 @@ class CachedCountPaginator(Paginator):
 
     def kept(self, what, make):
         """`make()`, kept for the generation under the list's `count_key` and `what`."""
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        if not self.count_key or not seconds:
-            return make()
-        key = fragment_key("list", self.count_key, what)
-        current, found = lookup(key, local=recent)
-        if key in found:
-            return found[key]
-        value = make()
-        store(current, {key: value}, seconds, local=recent)
-        return value
+        return remember(fragment_key("list", self.count_key, what), make) if self.count_key else make()
 
     @cached_property
     def count(self):

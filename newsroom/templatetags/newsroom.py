@@ -69,16 +69,10 @@ class FragmentNode(template.Node):
         self.nodelist, self.name, self.vary = nodelist, name, vary
 
     def render(self, context):
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        if not seconds:
+        if not settings.FRAGMENT_CACHE_SECONDS:
             return self.nodelist.render(context)
         key = pagecache.fragment_key(self.name.resolve(context), *(str(v.resolve(context)) for v in self.vary))
-        current, found = pagecache.lookup(key, local=pagecache.recent)
-        if key in found:
-            return found[key]
-        html = self.nodelist.render(context)
-        pagecache.store(current, {key: html}, seconds, local=pagecache.recent)
-        return html
+        return pagecache.remember(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
