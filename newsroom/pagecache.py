@@ -11,10 +11,12 @@ Only anonymous GET and HEAD requests are served from the cache: a request carryi
 carries `Cache-Control: private/no-store/no-cache` or is not a 200 is never stored. A stored page answers a
 conditional GET with 304 by its ETag or Last-Modified.
 
-One cache round trip per hit: the generation (and when it expires), the page itself then from the process's memory
-(`recent_pages`), or from the cache in a second trip the first time this process serves it in the generation. The
-cache must be shared by every process serving the site (Redis, REDIS_URL): the local-memory default is right for
-one process (`runserver`, tests) only.
+A hit costs no round trip: a process keeps the generation (and when it expires) while no change is announced
+(Redis's publish/subscribe, newsroom/cache.py: every bump is announced, and a process looks for announcements without
+waiting), and the page itself in its memory (`recent_pages`); the first time it serves a page in a generation, the
+page comes from the cache in one trip. The cache must be shared by every process serving the site (Redis,
+REDIS_URL): the local-memory default is right for one process (`runserver`, tests) only, and has no announcements
+(the generation is read from it on every request, which costs next to nothing).
 """
 
 import contextvars
@@ -39,6 +41,10 @@ from django.utils.http import http_date, parse_http_date_safe
 
 GENERATION_KEY = "pagecache:generation"
 DUE_KEY = "pagecache:due"  # when the next scheduled change happens (a timestamp), or 0 for none known
+CHANGES = "pagecache:changes"  # the channel every bump is announced on
+# what a process knows of the generation is read again this often even when no change was announced (a cache
+# flushed by hand, or a network that drops the subscription silently, announces nothing)
+KNOWN_SECONDS = 1
 _due_sources = []
 _watched = set()
 
@@ -63,16 +69,35 @@ def bump():
 def _bump():
     if (scope := _request.get()) is not None:
         scope.pop("generation", None)
+    # why: asked first, so that the new generation, its due time and the announcement follow each other closely
+    try:
+        due = min((when for source in _due_sources if (when := source()) is not None), default=None)
+    except DatabaseError:  # unknown while the database is away (or has no tables yet): asked again next request
+        due = DatabaseError
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (a new or flushed cache): one that no stored page can carry
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    try:
-        due = min((when for source in _due_sources if (when := source()) is not None), default=None)
-    except DatabaseError:  # unknown while the database is away (or has no tables yet): asked again next request
+    if due is DatabaseError:
         cache.delete(DUE_KEY)
-        return
-    cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
+    else:
+        cache.set(DUE_KEY, due.timestamp() if due else 0, timeout=None)
+    if announce := getattr(cache, "announce", None):
+        announce(CHANGES)
+
+
+def _known():
+    """(the generation, when it is due) as stored, or None when the cache has none: kept by this process until a
+    change is announced, where the cache has announcements."""
+    if unchanged := getattr(cache, "unchanged", None):
+        return unchanged(CHANGES, _stored, KNOWN_SECONDS)
+    return _stored()
+
+
+def _stored():
+    stored = cache.get_many([GENERATION_KEY, DUE_KEY])
+    current, due = stored.get(GENERATION_KEY), stored.get(DUE_KEY)
+    return None if current is None or due is None else (current, due)
 
 
 class Recent:
@@ -126,26 +151,25 @@ _request = contextvars.ContextVar("pagecache_request", default=None)
 
 
 def lookup(*keys, local=None):
-    """The current generation and, of the values stored under `keys` with `store()`, those made in it: one round
-    trip, two when `local` (a `Recent`: this process's copies, for values read, never changed) lacks some of
-    them. A new cache, or a scheduled change come due, starts a new generation (nothing stored before is found)."""
+    """The current generation and, of the values stored under `keys` with `store()`, those made in it: a round
+    trip for those that `local` (a `Recent`: this process's copies, for values read, never changed) lacks, and one
+    for the generation when the process does not know it (`_known()`). A new cache, or a scheduled change come
+    due, starts a new generation (nothing stored before is found)."""
     scope = _request.get()
     current = scope.get("generation") if scope is not None else None
-    stored = None
     if current is None:
-        stored = cache.get_many([GENERATION_KEY, DUE_KEY, *([] if local is not None else keys)])
-        current, due = stored.get(GENERATION_KEY), stored.get(DUE_KEY)
-        if current is None or due is None or (due and due <= time.time()):
+        known = _known()
+        if known is None or (known[1] and known[1] <= time.time()):
             _bump()
             return generation(), {}
+        current = known[0]
         if scope is not None:
             scope["generation"] = current
     found = {}
     if local is not None:
         found = {key: value for key in keys if (value := local.get((current, key))) is not None}
-    if stored is None or local is not None:
-        missing = [key for key in keys if key not in found]
-        stored = cache.get_many(missing) if missing else {}
+    missing = [key for key in keys if key not in found]
+    stored = cache.get_many(missing) if missing else {}
     for key in keys:
         if key not in found and (value := stored.get(key)) is not None and value[0] == current:
             found[key] = value[1]

@@ -133,8 +133,8 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # ...and each process keeps the last ones it used this many (by generation: never stale), to read a page's
 # dozen fragments without a round trip each
 FRAGMENT_RECENT_ENTRIES = env.int("FRAGMENT_RECENT_ENTRIES", default=2000)
-# ...and whole pages up to this many bytes in all: a cached page is then answered with one small round trip (the
-# generation) instead of the page's transfer
+# ...and whole pages up to this many bytes in all: a cached page is then answered from memory, with no round trip
+# where the generation is announced (Redis) and one small one where not, instead of the page's transfer
 PAGE_RECENT_BYTES = env.int("PAGE_RECENT_BYTES", default=32 * 1024 * 1024)
 # ...and nginx's micro-cache in front (deploy/nginx/) this long: a change shows there within that. 0: not at all.
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=1)

@@ -32,6 +32,19 @@ def require(condition: bool, reason: str):
     pytest.skip(reason)
 
 
+def redis_url():
+    """The Redis the tests may use (TEST_REDIS_URL; its data is theirs to flush), once it answers."""
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        reachable = redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        reachable = False
+    require(reachable, f"Redis is not reachable at {url}")
+    return url
+
+
 def totp_code(device, steps=0):
     """The code `device`'s authenticator app shows now (or `steps` time steps later)."""
     return f"{totp(device.bin_key, step=device.step, t0=device.t0 - steps * device.step):06d}"

@@ -2,6 +2,7 @@
 every page that shows the article (newsroom/pagecache.py)."""
 
 import hashlib
+import time
 from datetime import timedelta
 
 import pytest
@@ -16,15 +17,22 @@ from articles.models import Article, SiteSettings
 from articles.services import move_to_trash
 from newsroom import pagecache
 from organizations.models import Organization
-from tests.conftest import sign_in
+from tests.conftest import redis_url, sign_in
 from tests.factories import ArticleFactory, CategoryFactory, MeetingFactory, OrganizationFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
+@pytest.fixture(autouse=True, params=["memory", "redis"])
+def backend(request, settings):
+    """Every test with the default cache, and with Redis as in production, where a process keeps the generation
+    until a change is announced (it announces its own, and forgets what it kept, at once)."""
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {"BACKEND": "newsroom.cache.TolerantRedisCache", "LOCATION": redis_url(), "KEY_PREFIX": "pc"}
+        }
     cache.clear()
+    return request.param
 
 
 class Site:
@@ -209,17 +217,35 @@ def test_a_visitor_with_a_notice_to_see_gets_a_fresh_page(client, site):
     assert queries(client, "/") > 0
 
 
-def test_a_cached_page_is_answered_from_the_process_memory_with_one_small_round_trip(client, site):
-    url = site.article.get_absolute_url()
-    first = client.get(url)
+def cache_reads(client, url):
+    """The response to `url` and the keys of every cache read it made."""
     calls = []
     get_many = cache.get_many
     cache.get_many = lambda keys, **kw: calls.append(list(keys)) or get_many(keys, **kw)
     try:
-        again = client.get(url)
+        return client.get(url), calls
     finally:
         del cache.get_many
-    assert calls == [[pagecache.GENERATION_KEY, pagecache.DUE_KEY]]  # the generation only: the page is in memory
+
+
+def generation_read(backend, client, url):
+    """What a hit reads of the cache once the process knows the generation: the generation and its due time from
+    the default cache; nothing from Redis, where a process keeps them until a change is announced."""
+    if backend == "memory":
+        return [[pagecache.GENERATION_KEY, pagecache.DUE_KEY]]
+    for _ in range(500):  # until Redis confirms the subscription: then the process trusts what it kept
+        if not cache_reads(client, url)[1]:
+            return []
+        time.sleep(0.002)
+    pytest.fail("the process never trusted the generation it kept")
+
+
+def test_a_cached_page_is_answered_from_the_process_memory_with_at_most_one_small_round_trip(client, site, backend):
+    url = site.article.get_absolute_url()
+    first = client.get(url)
+    expected = generation_read(backend, client, url)
+    again, calls = cache_reads(client, url)
+    assert calls == expected  # the page is in memory
     assert again.content == first.content and again["ETag"] == first["ETag"]
     assert again["X-Request-ID"] != first["X-Request-ID"]  # a copy each time: what is added to it is not kept
     key = "pagecache:page:" + hashlib.md5(f"http://testserver{url}".encode()).hexdigest()
@@ -228,20 +254,47 @@ def test_a_cached_page_is_answered_from_the_process_memory_with_one_small_round_
     assert kept.content == first.content and "X-Request-ID" not in kept
 
 
-def test_a_page_made_by_another_process_is_read_from_the_cache_then_from_memory(client, site):
+def test_a_page_made_by_another_process_is_read_from_the_cache_then_from_memory(client, site, backend):
     url = site.article.get_absolute_url()
     first = client.get(url)
+    expected = generation_read(backend, client, url)
     pagecache.recent_pages.clear()  # as in another worker, which did not make it
     with CaptureQueriesContext(connection) as made:
-        assert client.get(url).content == first.content  # from the cache, kept in memory
-    calls = []
-    get_many = cache.get_many
-    cache.get_many = lambda keys, **kw: calls.append(list(keys)) or get_many(keys, **kw)
-    try:
-        assert client.get(url).content == first.content
-    finally:
-        del cache.get_many
-    assert len(made) == 0 and calls == [[pagecache.GENERATION_KEY, pagecache.DUE_KEY]]
+        response, calls = cache_reads(client, url)  # from the cache, kept in memory
+    assert response.content == first.content and len(made) == 0 and calls[-1] == [f"pagecache:page:{key(url)}"]
+    response, calls = cache_reads(client, url)
+    assert response.content == first.content and calls == expected
+
+
+def key(url):
+    return hashlib.md5(f"http://testserver{url}".encode()).hexdigest()
+
+
+def test_a_change_made_by_another_process_shows_at_once(client, site, backend, settings, monkeypatch):
+    """Another process writes and announces: this one, which kept the generation, serves the new pages."""
+    pages = site.pages(site.article)
+    for url in pages.values():
+        assert shown(client, url, site.article)
+    generation_read(backend, client, "/")
+    # the other process: its own rows (no signal here) and its own cache connection, announcing the change
+    Article.objects.filter(pk=site.article.pk).update(status=Article.Status.DRAFT)
+    monkeypatch.setattr(pagecache, "cache", another_process_cache(backend, settings))
+    pagecache._bump()
+    monkeypatch.undo()
+    time.sleep(0.1)  # the announcement's delivery: microseconds, a few milliseconds when Redis is paused
+    for name, url in pages.items():
+        assert not shown(client, url, site.article), name
+
+
+def another_process_cache(backend, settings):
+    from django.core.cache import caches
+
+    if backend == "memory":
+        return caches["default"]  # one process (the default cache is not shared): the same
+    from newsroom.cache import TolerantRedisCache
+
+    config = settings.CACHES["default"]
+    return TolerantRedisCache(config["LOCATION"], {"KEY_PREFIX": config["KEY_PREFIX"]})
 
 
 def test_an_article_read_again_costs_no_query_and_an_edit_shows_at_once(client, site, settings):
