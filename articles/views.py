@@ -101,7 +101,8 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         return pagecache.remember(key, super().get_object)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=not self.object.is_published(), **kwargs)
+        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())  # its address, to share and cite
+        return super().get_context_data(preview=not self.object.is_published(), page_url=page_url, **kwargs)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
