@@ -68,6 +68,17 @@ class HomeView(PublishedArticlesMixin, ListView):
 class ArticleListView(PublishedArticlesMixin, FilterView):
     filterset_class = ArticleFilter
 
+    def get(self, request, *args, **kwargs):
+        """FilterView's, except that the filtered queryset is made only if what is kept of the list does not
+        answer (`pagecache.Deferred`)."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            self.object_list = pagecache.Deferred(lambda: self.filterset.qs, self.filterset.queryset.model)
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
 
 class SearchView(ArticleListView):
     template_name = "articles/article_search.html"

@@ -33,10 +33,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.http import http_date, parse_http_date_safe
 
 GENERATION_KEY = "pagecache:generation"
@@ -332,6 +334,20 @@ class PageCacheMiddleware:
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
 
+class Deferred(SimpleLazyObject):
+    """A list's queryset made only when something needs more than what is kept of it: a list read again, whose
+    count and page keys are kept (`CachedCountPaginator`) and whose cards are (`render_each`), never builds its
+    filters (a search's ranking, built and not run, cost 40 % of the page). `model` is known without making it."""
+
+    def __init__(self, make, model):
+        super().__init__(make)
+        self.__dict__["model"] = model
+
+    @property
+    def made(self):
+        return self._wrapped is not empty
+
+
 class CachedCountPaginator(Paginator):
     """Pages of a long list that cost the same at page 5,000 as at page 1, and a count read once per generation.
 
@@ -346,6 +362,15 @@ class CachedCountPaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
 
+    @property
+    def deferred(self):
+        # why: not isinstance(), which asks a lazy object its __class__, and so makes it
+        return type(self.object_list) is Deferred
+
+    def _check_object_list_is_ordered(self):
+        if not (self.deferred and not self.object_list.made):  # not made to be checked
+            super()._check_object_list_is_ordered()
+
     def kept(self, what, make):
         """`make()`, kept for the generation under the list's `count_key` and `what`."""
         return remember(fragment_key("list", self.count_key, what), make) if self.count_key else make()
@@ -356,7 +381,7 @@ class CachedCountPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if not hasattr(self.object_list, "values_list"):
+        if not (self.deferred or isinstance(self.object_list, QuerySet)):
             return super().page(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
@@ -369,8 +394,7 @@ class Rows(Sequence):
     and not at all when what is shown of them is kept in the cache (`rows_of()` reads only those missing)."""
 
     def __init__(self, keys, queryset, rows=None):
-        self.keys, self._rows = keys, rows
-        self.queryset = queryset.order_by() if queryset is not None else None
+        self.keys, self._rows, self.queryset = keys, rows, queryset
 
     @classmethod
     def of(cls, queryset, bottom=0, top=None):
@@ -383,7 +407,7 @@ class Rows(Sequence):
         if self._rows is not None:
             wanted = set(keys)
             return {row.pk: row for row in self._rows if row.pk in wanted}
-        return {row.pk: row for row in self.queryset.filter(pk__in=keys)} if keys else {}
+        return {row.pk: row for row in self.queryset.order_by().filter(pk__in=keys)} if keys else {}
 
     def _all(self):
         if self._rows is None:

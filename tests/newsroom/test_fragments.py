@@ -1,10 +1,12 @@
 """Fragments of public pages kept for the content generation: the same until a write, fresh right after it."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 
-from articles.models import Article
+from articles.models import Article, ArticleQuerySet
 from newsroom import pagecache
 from tests.factories import ArticleFactory, OrganizationFactory
 
@@ -154,3 +156,32 @@ def test_a_list_keeps_its_count_and_each_pages_keys_for_the_generation(django_as
     ArticleFactory(unit=unit)  # a write: a new generation, read again
     with django_assert_num_queries(2):
         assert listed().page(2).object_list.keys != keys and listed().count == 8
+
+
+def test_a_list_read_again_never_builds_its_filters(client, page_cache_off, monkeypatch):
+    """A search read again takes its count, its page's keys and its cards from what is kept: its ranking (built by
+    Django at some cost even when not run) is not built at all; after a write it is, and the page follows."""
+    unit = OrganizationFactory()
+    for n in range(3):
+        ArticleFactory(unit=unit, title=f"Hội nghị sơ kết số {n}")
+    url = "/tim-kiem/?q=hoi+nghi+so+ket"
+    first = client.get(url)
+    built = []
+    search = ArticleQuerySet.search
+    monkeypatch.setattr(ArticleQuerySet, "search", lambda self, q: built.append(q) or search(self, q))
+    again = client.get(url)
+    assert built == [] and without_nonces(again) == without_nonces(first)
+    assert client.get("/tin-tuc/?q=so+ket").status_code == 200 and built == ["so ket"]  # another list: built
+    ArticleFactory(unit=unit, title="Hội nghị sơ kết số 3")  # a write: a new generation
+    assert "số 3" in client.get(url).content.decode() and built[-1] == "hoi nghi so ket"
+
+
+def without_nonces(response):
+    return re.sub(r'nonce="[^"]*"', "", response.content.decode())
+
+
+def test_a_list_whose_filters_are_invalid_is_empty_and_says_so(client, page_cache_off):
+    ArticleFactory(title="Hội nghị sơ kết")
+    for _ in range(2):  # made, then read again
+        response = client.get("/tin-tuc/?from=khong-phai-ngay")
+        assert response.status_code == 200 and "Bộ lọc có giá trị không hợp lệ" in response.content.decode()
