@@ -195,6 +195,11 @@ def fragment_key(name, *vary):
     return "pagecache:fragment:" + hashlib.md5(repr((name, *vary)).encode()).hexdigest()
 
 
+def page_key(url):
+    """The cache key of the whole page at `url` (absolute)."""
+    return "pagecache:page:" + hashlib.md5(url.encode()).hexdigest()
+
+
 def remember(key, make, seconds=None):
     """`make()`, kept under `key` for the content generation (in the cache and this process's memory), for
     `seconds` at most (by default `FRAGMENT_CACHE_SECONDS`; 0: made every time)."""
@@ -284,7 +289,7 @@ class PageCacheMiddleware:
     def respond(self, request):
         if not self.seconds or not self.cacheable_request(request):
             return self.get_response(request)
-        key = "pagecache:page:" + hashlib.md5(request.build_absolute_uri().encode()).hexdigest()
+        key = page_key(request.build_absolute_uri())
         current, found = lookup(key, local=recent_pages)
         if key in found:
             return self.answer(request, found[key])

@@ -1,7 +1,6 @@
 """Anonymous readers' pages come from the cache, and a publish, an edit, a withdrawal or a trash shows at once on
 every page that shows the article (newsroom/pagecache.py)."""
 
-import hashlib
 import time
 from datetime import timedelta
 
@@ -179,7 +178,7 @@ def test_a_new_day_is_a_new_generation_and_every_page_shows_its_date(client, sit
     today = timezone.localdate()
     assert f'datetime="{today:%Y-%m-%d}"' in client.get("/").content.decode()
     assert queries(client, "/") == 0  # cached, in the cache and in this process's memory
-    cache.delete("pagecache:page:" + hashlib.md5(b"http://testserver/").hexdigest())  # as if the cache's copy expired
+    cache.delete(pagecache.page_key("http://testserver/"))  # as if the cache's copy expired
     midnight = pagecache.next_day()
     assert timezone.localtime(midnight).date() == today + timedelta(days=1) and midnight.hour == midnight.minute == 0
     monkeypatch.setattr(timezone, "now", lambda: midnight + timedelta(minutes=1))
@@ -248,8 +247,7 @@ def test_a_cached_page_is_answered_from_the_process_memory_with_at_most_one_smal
     assert calls == expected  # the page is in memory
     assert again.content == first.content and again["ETag"] == first["ETag"]
     assert again["X-Request-ID"] != first["X-Request-ID"]  # a copy each time: what is added to it is not kept
-    key = "pagecache:page:" + hashlib.md5(f"http://testserver{url}".encode()).hexdigest()
-    kept = pagecache.recent_pages.get((pagecache.generation(), key))
+    kept = pagecache.recent_pages.get((pagecache.generation(), pagecache.page_key(f"http://testserver{url}")))
     # nor to the copy kept, which another thread may be copying meanwhile
     assert kept.content == first.content and "X-Request-ID" not in kept
 
@@ -261,13 +259,13 @@ def test_a_page_made_by_another_process_is_read_from_the_cache_then_from_memory(
     pagecache.recent_pages.clear()  # as in another worker, which did not make it
     with CaptureQueriesContext(connection) as made:
         response, calls = cache_reads(client, url)  # from the cache, kept in memory
-    assert response.content == first.content and len(made) == 0 and calls[-1] == [f"pagecache:page:{key(url)}"]
+    assert (
+        response.content == first.content
+        and len(made) == 0
+        and calls[-1] == [pagecache.page_key(f"http://testserver{url}")]
+    )
     response, calls = cache_reads(client, url)
     assert response.content == first.content and calls == expected
-
-
-def key(url):
-    return hashlib.md5(f"http://testserver{url}".encode()).hexdigest()
 
 
 def test_a_change_made_by_another_process_shows_at_once(client, site, backend, settings, monkeypatch):
