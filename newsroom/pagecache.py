@@ -47,6 +47,11 @@ CHANGES = "pagecache:changes"  # the channel every bump is announced on
 # what a process knows of the generation is read again this often even when no change was announced (a cache
 # flushed by hand, or a network that drops the subscription silently, announces nothing)
 KNOWN_SECONDS = 1
+# what is kept of a page, changed when that changes: a page kept by the code before is not served by this one
+# (2: with the security headers, which are no longer added to a cached page's answer)
+PAGE_FORMAT = 2
+# what makes a request conditional (django.utils.cache.get_conditional_response)
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 _due_sources = []
 _watched = set()
 
@@ -197,7 +202,7 @@ def fragment_key(name, *vary):
 
 def page_key(url):
     """The cache key of the whole page at `url` (absolute)."""
-    return "pagecache:page:" + hashlib.md5(url.encode()).hexdigest()
+    return f"pagecache:page:{PAGE_FORMAT}:" + hashlib.md5(url.encode()).hexdigest()
 
 
 def remember(key, make, seconds=None):
@@ -270,14 +275,16 @@ def _changed(sender, **kwargs):
 
 
 class PageCacheMiddleware:
-    """Serves and stores anonymous readers' pages (see the module's docstring). Placed before the session."""
+    """Serves and stores anonymous readers' pages (see the module's docstring). Placed right after the request's id
+    (newsroom.logs): a page is stored with the headers of every middleware below, and answered without them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.proxy_seconds = settings.PAGE_CACHE_PROXY_SECONDS
         self.bypass_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE_NAME", "messages"))
-        self.excluded = tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        # static files (WhiteNoise, below) are never pages
+        self.excluded = (*settings.PAGE_CACHE_EXCLUDED_PATHS, *([settings.STATIC_URL] if settings.STATIC_URL else []))
 
     def __call__(self, request):
         scope = _request.set({})
@@ -328,13 +335,20 @@ class PageCacheMiddleware:
 
     @staticmethod
     def copy(response):
-        return HttpResponse(response.content, status=response.status_code, headers=response.headers)
+        """A new response with `response`'s status, headers and content. Its headers were checked when it was made:
+        they are taken as they are (given to a new response, each would be checked and encoded again: an eighth of a
+        cached page's answer)."""
+        clone = HttpResponse(response.content, status=response.status_code)
+        clone.headers._store = response.headers._store.copy()
+        return clone
 
     @classmethod
     def answer(cls, request, stored):
         """A copy of the stored page (the middleware above add their headers to it), or 304 when the reader's copy
         (by ETag or Last-Modified) is still this one."""
         response = cls.copy(stored)
+        if not any(header in request.META for header in CONDITIONAL_HEADERS):
+            return response
         last_modified = parse_http_date_safe(response["Last-Modified"])
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 

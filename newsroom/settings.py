@@ -71,10 +71,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsroom.logs.RequestIDMiddleware",
+    # before all the others: a cached page is answered with the headers those below gave it when it was made
+    # (security, CSP), without running them again; only the request's id and its log line are made per request
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "newsroom.pagecache.PageCacheMiddleware",  # before the session: a cached page is served without it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -195,6 +195,40 @@ def test_a_conditional_get_of_an_unchanged_page_answers_304(client, site):
     assert client.get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
+def test_every_conditional_header_is_honoured_by_a_cached_page(client, site):
+    first = client.get("/")
+    assert client.get("/", HTTP_IF_NONE_MATCH='"another"').status_code == 200
+    assert client.get("/", HTTP_IF_MATCH='"another"').status_code == 412
+    assert client.get("/", HTTP_IF_MATCH=first["ETag"]).status_code == 200
+    assert client.get("/", HTTP_IF_UNMODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 412
+
+
+SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]
+SECURITY_HEADERS += ["Cross-Origin-Opener-Policy"]
+
+
+def test_a_cached_page_is_answered_with_the_security_headers_it_was_made_with(client, site, monkeypatch):
+    made = client.get("/")
+    assert all(made.has_header(name) for name in SECURITY_HEADERS)
+    # a hit runs none of the middleware below the page cache: the stored page carries their headers
+    from django.middleware.security import SecurityMiddleware
+
+    monkeypatch.setattr(SecurityMiddleware, "process_response", lambda *args: pytest.fail("ran on a hit"))
+    again = client.get("/")
+    assert again["ETag"] == made["ETag"]
+    assert {name: again[name] for name in SECURITY_HEADERS} == {name: made[name] for name in SECURITY_HEADERS}
+
+
+def test_a_cached_copy_of_a_page_is_a_copy(client, site):
+    url = site.article.get_absolute_url()
+    client.get(url)
+    again = client.get(url)
+    again["X-Added"] = "to this answer only"
+    again.headers["Content-Type"] = "text/plain"
+    third = client.get(url)
+    assert "X-Added" not in third and third["Content-Type"] == "text/html; charset=utf-8"
+
+
 def test_nginx_may_keep_a_cached_page_for_a_second_and_browsers_must_ask_again(client, site):
     response = client.get("/")
     names = [name.lower() for name in response.headers]
@@ -377,3 +411,23 @@ def test_excluded_paths_are_never_cached(rf, db, settings):
     middleware(rf.get("/api/v1/articles/"))
     middleware(rf.get("/api/v1/articles/"))
     assert len(calls) == 2
+
+
+def test_static_files_are_never_looked_up_in_the_page_cache(rf, db, settings):
+    """WhiteNoise, below the page cache, serves them: a request for one costs the page cache nothing."""
+    calls = []
+
+    def whitenoise(request):
+        calls.append(1)
+        return HttpResponse("body { }", content_type="text/css")
+
+    middleware = pagecache.PageCacheMiddleware(whitenoise)
+    looked_up = []
+    get_many = cache.get_many
+    cache.get_many = lambda keys, **kw: looked_up.append(keys) or get_many(keys, **kw)
+    try:
+        middleware(rf.get(settings.STATIC_URL + "css/site.css"))
+        middleware(rf.get(settings.STATIC_URL + "css/site.css"))
+    finally:
+        del cache.get_many
+    assert len(calls) == 2 and looked_up == []
