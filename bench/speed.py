@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import PYTHON, REDIS_PORT, ROOT, ensure_services, free_port, get, log, machine, sql, wait_for  # noqa: E402
 
 WRK_THREADS, WRK_CONNECTIONS = 2, 8
+CEILING = "/bench/ceiling/"
 # The server's settings in each mode. bare: nothing kept at all; uncached: no page cache, the parts of pages kept
 # for the content generation (cards, blocks, the filter form, the sitemap); cached: Django's page cache too;
 # nginx: the compose file's nginx in front of the cached server.
@@ -222,25 +223,62 @@ def wrk(url, *, seconds, warmup):
     }
 
 
-def load_pages(server, pages, *, seconds, warmup, label):
+class Yardstick:
+    """The uncached ceiling measured beside every page, on a second uncached server kept running through the run.
+    This machine's speed wanders by 10-20 % within a minute: one measurement of the ceiling at a mode's start is a
+    poor measure of the run's. Each page's row carries the mean of the ceiling measured just before and just after
+    it (`ceiling_rps`), and the run's ceiling is the mean of every measurement."""
+
+    def __init__(self, options):
+        self.server, self.seconds, self.samples = Server(options), options.yardstick_seconds, []
+
+    def start(self):
+        if self.seconds:
+            self.server.start(**MODES["uncached"])
+
+    def measure(self):
+        rps = wrk(self.server.base + CEILING, seconds=self.seconds, warmup=1)["rps"]
+        self.samples.append(rps)
+        return rps
+
+    def stop(self):
+        self.server.stop()
+
+
+def load_pages(server, pages, *, seconds, warmup, label, yardstick):
     rows = {}
+    before = yardstick.measure() if yardstick.seconds else None
     for name, path in pages:
         rows[name] = wrk(server.base + path, seconds=seconds, warmup=warmup)
         row = rows[name]
-        log(f"  {label:9} {name:34} {row['rps']:8.1f} req/s  p50 {row['p50_ms']} ms  p99 {row['p99_ms']} ms")
+        paired = ""
+        if yardstick.seconds:
+            after = yardstick.measure()
+            row["ceiling_rps"], before = round((before + after) / 2, 1), after
+            paired = f"  ratio to its minute's ceiling {row['rps'] / row['ceiling_rps']:.3f}"
+        log(f"  {label:9} {name:34} {row['rps']:8.1f} req/s  p50 {row['p50_ms']} ms  p99 {row['p99_ms']} ms{paired}")
     return rows
 
 
+def run_ceiling(result):
+    """The ceiling every ratio is to: the mean of the yardstick's measurements, or (without one) the uncached
+    ceiling served by gunicorn alone in the run (the issue's yardstick)."""
+    if samples := result.get("yardstick", {}).get("rps"):
+        return sum(samples) / len(samples)
+    return result.get("uncached", result[result["modes"][0]])["ceiling"]["rps"]
+
+
 def table(result):
-    # every ratio is to the ceiling served by gunicorn alone, uncached (the issue's yardstick)
-    base = result.get("uncached", result[result["modes"][0]])["ceiling"]["rps"]
+    base = run_ceiling(result)
     ceiling = {mode: base for mode in result["modes"]}
+    paired = bool(result.get("yardstick", {}).get("rps"))
+    columns = "req/s | p50 ms | p99 ms | errors | ratio" + (" | ratio to its minute's" if paired else "")
     lines = [
         "| page | queries | KiB | in-process ms: new / again | "
-        + " | ".join(f"{mode} req/s | p50 ms | p99 ms | errors | ratio" for mode in result["modes"])
+        + " | ".join(f"{mode} {columns}" for mode in result["modes"])
         + " |"
     ]
-    lines.append("|---|---:|---:|---:|" + "---:|---:|---:|---:|---:|" * len(result["modes"]))
+    lines.append("|---|---:|---:|---:|" + "---:|" * (columns.count("|") + 1) * len(result["modes"]))
     for page in result["pages"]:
         name = page["name"]
         made = f"{page['ms']} / {page['again_ms']}" if "again_ms" in page else str(page["ms"])
@@ -248,12 +286,27 @@ def table(result):
         for mode in result["modes"]:
             row = result[mode].get(name)
             if row is None:
-                cells += ["—"] * 5
+                cells += ["—"] * (6 if paired else 5)
                 continue
             ratio = row["rps"] / ceiling[mode] if ceiling[mode] else 0
             cells += [f"{row['rps']:,.1f}", str(row["p50_ms"]), str(row["p99_ms"]), str(row["errors"]), f"{ratio:.3f}"]
+            if paired:
+                cells.append(f"{row['rps'] / row['ceiling_rps']:.3f}" if row.get("ceiling_rps") else "—")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def ratios(result):
+    """What the ratios of `result`'s table are to, in words."""
+    if not (samples := result.get("yardstick", {}).get("rps")):
+        return "the ratio is req/s over the uncached ceiling's req/s in the same run."
+    return (
+        f"the ratio is req/s over the run's ceiling, {run_ceiling(result):,.1f} req/s: the mean of the uncached "
+        f"ceiling measured {len(samples)} times through the run ({result['yardstick']['seconds']} s each, before "
+        f"every page and after the last, on a second uncached server kept running beside the mode's; "
+        f"{min(samples):,.1f}-{max(samples):,.1f} req/s); the ratio to its minute's is over the mean of the two "
+        "measured just before and just after the page."
+    )
 
 
 def write_results(result, label):
@@ -267,8 +320,8 @@ def write_results(result, label):
         f"PostgreSQL {m['postgresql']}; commit {result['commit']}. wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} "
         f"-d{result['seconds']}s after a {result['warmup']} s warm-up, each page alone. Queries, size and "
         "in-process time (Django's test client, after a warm-up, the page cache off) are of a request made from a new "
-        "content generation (no page part kept), then the median of ten made again (its parts kept); the ratio is "
-        "req/s over the uncached ceiling's req/s in the same run.",
+        "content generation (no page part kept), then the median of ten made again (its parts kept); "
+        + ratios(result),
         "",
         table(result),
         f"<!-- /speed:{label} -->",
@@ -298,15 +351,23 @@ def main():
     parser.add_argument("--label")
     parser.add_argument("--modes", default="bare,uncached,cached,nginx", help=", ".join(MODES) + " (see MODES)")
     parser.add_argument("--pages", help="only the pages whose names start so (comma-separated), and the ceiling")
+    parser.add_argument(
+        "--yardstick-seconds",
+        type=int,
+        default=5,
+        help="the uncached ceiling measured this long before each page and after the last (0: not; the ratios are "
+        "then to the uncached mode's own ceiling)",
+    )
     options = parser.parse_args()
     if unknown := set(options.modes.split(",")) - set(MODES) - {""}:
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}; known: {', '.join(MODES)}")
     if options.quick:
-        options.articles, options.seconds, options.warmup = 0, 1, 1
+        options.articles, options.seconds, options.warmup, options.yardstick_seconds = 0, 1, 1, 0
         options.database = options.database if options.database != "newsroom_speed" else "newsroom_speed_quick"
     label = options.label or ("quick" if options.quick else f"{options.articles // 1000}k")
     started = time.monotonic()
     server = Server(options)
+    yardstick = Yardstick(options)
     try:
         server.prepare(articles=options.articles)
         only = ["--only", options.pages] if options.pages else []
@@ -329,18 +390,22 @@ def main():
         }
         result |= {"pages": measured, "seconds": options.seconds, "warmup": options.warmup, "commit": commit}
         result["modes"] = [m for m in options.modes.split(",") if m]
+        yardstick.start()
+        load = {"seconds": options.seconds, "warmup": options.warmup, "yardstick": yardstick}
         for mode in result["modes"]:
             server.flush_cache()
             server.start(**MODES[mode])
             if mode == "nginx":
                 proxy = Nginx(server.port, server.env["STATIC_ROOT"], server.env["MEDIA_ROOT"])
                 try:
-                    result[mode] = load_pages(proxy, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+                    result[mode] = load_pages(proxy, pages, label=mode, **load)
                 finally:
                     proxy.stop()
             else:
-                result[mode] = load_pages(server, pages, seconds=options.seconds, warmup=options.warmup, label=mode)
+                result[mode] = load_pages(server, pages, label=mode, **load)
         server.stop()
+        yardstick.stop()
+        result["yardstick"] = {"seconds": yardstick.seconds, "rps": yardstick.samples}
         result["machine"] = machine()
         out = ROOT / "bench" / "results" / f"speed-{label}.json"
         out.write_text(json.dumps(result, indent=1, ensure_ascii=False))
@@ -348,6 +413,7 @@ def main():
         log(f"done in {time.monotonic() - started:.0f} s: bench/RESULTS.md ({label}), {out.relative_to(ROOT)}")
     finally:
         server.stop()
+        yardstick.stop()
 
 
 if __name__ == "__main__":
