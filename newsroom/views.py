@@ -105,7 +105,8 @@ def sitemap_section(request, sitemaps, section):
     """A page of a sitemap section: Django's view, written as its template writes it but without the template
     engine, which took nine tenths of the time of a page of 10,000 addresses."""
     lazy = sitemap_views.sitemap(request, sitemaps, section=section)  # a TemplateResponse, not rendered yet
-    body = "".join(map(sitemap_entry, lazy.context_data["urlset"]))
+    zone = timezone.get_current_timezone()  # once: looked up for each address, it was a third of a page's time
+    body = "".join(sitemap_entry(url, zone) for url in lazy.context_data["urlset"])
     response = HttpResponse(SITEMAP_HEAD + body + "</urlset>\n", content_type="application/xml")
     for header, value in lazy.items():
         if header != "Content-Type":
@@ -113,11 +114,12 @@ def sitemap_section(request, sitemaps, section):
     return response
 
 
-def sitemap_entry(url):
+def sitemap_entry(url, zone):
+    """One address of a sitemap page; its last change as a date in `zone` (the site's time zone)."""
     parts = [f"<url><loc>{escape(url['location'])}</loc>"]
     if lastmod := url.get("lastmod"):
         if isinstance(lastmod, datetime) and timezone.is_aware(lastmod):
-            lastmod = timezone.localtime(lastmod)
+            lastmod = lastmod.astimezone(zone)
         parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
     if url.get("changefreq"):
         parts.append(f"<changefreq>{url['changefreq']}</changefreq>")

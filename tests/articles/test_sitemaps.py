@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -101,6 +101,15 @@ def test_sitemap_gives_articles_their_last_change(client, db):
     address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
     (article,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
     assert article.find("sm:lastmod", NS).text == timezone.localdate().isoformat()
+
+
+def test_an_articles_last_change_is_its_day_in_the_sites_time_zone(client, db):
+    ArticleFactory()
+    # 20:30 UTC on 1 March is 03:30 on 2 March in Hà Nội (UTC+7)
+    Article.objects.update(updated_at=datetime(2021, 3, 1, 20, 30, tzinfo=UTC))
+    address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
+    (article,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
+    assert article.find("sm:lastmod", NS).text == "2021-03-02"
 
 
 def test_robots_txt_is_plain_text_and_points_to_the_sitemap(client, db):
