@@ -8,6 +8,9 @@ uncached and cached, as ratios to a ceiling view measured in the same run; write
 The database (--database, default newsroom_speed) is reseeded when it does not hold the asked-for number of
 articles. Each run writes bench/results/speed-<label>.json, the profiles of its pages under
 bench/profiles/<label>/ and its table into bench/RESULTS.md (between markers named by the label).
+
+The ceiling is measured on a second uncached server before every page and after the last (`Yardstick`,
+--yardstick-seconds): every ratio is to the mean of those measurements, and each page's also to the two around it.
 """
 
 import argparse
