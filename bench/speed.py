@@ -273,7 +273,6 @@ def run_ceiling(result):
 
 def table(result):
     base = run_ceiling(result)
-    ceiling = {mode: base for mode in result["modes"]}
     paired = bool(result.get("yardstick", {}).get("rps"))
     columns = "req/s | p50 ms | p99 ms | errors | ratio" + (" | ratio to its minute's" if paired else "")
     lines = [
@@ -291,7 +290,7 @@ def table(result):
             if row is None:
                 cells += ["—"] * (6 if paired else 5)
                 continue
-            ratio = row["rps"] / ceiling[mode] if ceiling[mode] else 0
+            ratio = row["rps"] / base if base else 0
             cells += [f"{row['rps']:,.1f}", str(row["p50_ms"]), str(row["p99_ms"]), str(row["errors"]), f"{ratio:.3f}"]
             if paired:
                 cells.append(f"{row['rps'] / row['ceiling_rps']:.3f}" if row.get("ceiling_rps") else "—")

@@ -2,6 +2,7 @@
 every page that shows the article (newsroom/pagecache.py)."""
 
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -250,15 +251,22 @@ def test_a_visitor_with_a_notice_to_see_gets_a_fresh_page(client, site):
     assert queries(client, "/") > 0
 
 
-def cache_reads(client, url):
-    """The response to `url` and the keys of every cache read it made."""
+@contextmanager
+def reads_of_the_cache():
+    """The keys of every cache read made inside the block, a list per read."""
     calls = []
     get_many = cache.get_many
     cache.get_many = lambda keys, **kw: calls.append(list(keys)) or get_many(keys, **kw)
     try:
-        return client.get(url), calls
+        yield calls
     finally:
         del cache.get_many
+
+
+def cache_reads(client, url):
+    """The response to `url` and the keys of every cache read it made."""
+    with reads_of_the_cache() as calls:
+        return client.get(url), calls
 
 
 def generation_read(backend, client, url):
@@ -422,12 +430,7 @@ def test_static_files_are_never_looked_up_in_the_page_cache(rf, db, settings):
         return HttpResponse("body { }", content_type="text/css")
 
     middleware = pagecache.PageCacheMiddleware(whitenoise)
-    looked_up = []
-    get_many = cache.get_many
-    cache.get_many = lambda keys, **kw: looked_up.append(keys) or get_many(keys, **kw)
-    try:
+    with reads_of_the_cache() as looked_up:
         middleware(rf.get(settings.STATIC_URL + "css/site.css"))
         middleware(rf.get(settings.STATIC_URL + "css/site.css"))
-    finally:
-        del cache.get_many
     assert len(calls) == 2 and looked_up == []
