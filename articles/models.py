@@ -413,6 +413,19 @@ class Article(HasPeriod):
                 condition=Q(status="published", deleted_at=None),
                 name="article_public_idx",
             ),
+            # the sitemap's pages read this alone, however deep the page: what they show is in its keys (not in an
+            # INCLUDE, which SQLite ignores)
+            models.Index(
+                fields=["-published_at", "-id", "slug", "updated_at"],
+                condition=Q(status="published", deleted_at=None),
+                name="article_sitemap_idx",
+            ),
+            # the meetings that published articles report on: one probe of this alone per meeting
+            models.Index(
+                fields=["meeting", "published_at"],
+                condition=Q(status="published", deleted_at=None, meeting__isnull=False),
+                name="article_reported_meeting_idx",
+            ),
             models.Index(
                 fields=["-published_at"],
                 condition=Q(status="published", deleted_at=None, is_featured=True),
