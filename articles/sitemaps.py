@@ -13,6 +13,25 @@ class PagedSitemap(Sitemap):
 
     limit = 10_000
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's, made lighter for pages of 10,000 addresses: what they share (the origin, and changefreq and
+        priority when they are attributes) is read once, and location() and lastmod() are called directly instead
+        of looked up four times an address. Django's own for what varies by address or language."""
+        shared = {name: getattr(self, name, None) for name in ("changefreq", "priority")}
+        lastmod = getattr(self, "lastmod", None)
+        if self.i18n or any(map(callable, shared.values())) or not (lastmod is None or callable(lastmod)):
+            return super().get_urls(page=page, site=site, protocol=protocol)
+        shared = {name: str(value) for name, value in shared.items() if value is not None}
+        lastmod = lastmod or (lambda item: None)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        urls = [
+            {"location": origin + self.location(item), "lastmod": lastmod(item), **shared}
+            for item in self.paginator.page(page).object_list
+        ]
+        if urls and all(url["lastmod"] is not None for url in urls):  # Django's view makes it the Last-Modified
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
+        return urls
+
     def fast_address(self, name, placeholder, value):
         """reverse(name, args=[value]) for every item of a page at the cost of one reverse(): `placeholder` is a
         value the URL pattern accepts, replaced by the item's."""

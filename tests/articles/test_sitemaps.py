@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.sites.requests import RequestSite
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -135,3 +136,64 @@ def test_the_sitemap_is_an_index_of_pages_of_at_most_10000_addresses(client, db,
         assert len(ElementTree.fromstring(second.content).findall("sm:url", NS)) == 1
     finally:
         PagedSitemap.limit = 10_000
+
+
+def test_a_sitemap_page_was_last_modified_when_its_latest_address_changed(client, db, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the view's own header (the page cache gives the time it stored the page)
+    first, second = ArticleFactory(), ArticleFactory()
+    # the one published first comes last on the page, and changed last
+    Article.objects.filter(pk=first.pk).update(updated_at=datetime(2021, 3, 1, 21, 45, 30, tzinfo=UTC))
+    Article.objects.filter(pk=second.pk).update(updated_at=datetime(2021, 3, 1, 20, 30, 15, tzinfo=UTC))
+    # the time itself, not the day each address shows: a change later that day is still news to a crawler
+    assert client.get("/sitemap-articles.xml")["Last-Modified"] == "Mon, 01 Mar 2021 21:45:30 GMT"
+    OrganizationFactory()
+    assert "Last-Modified" not in client.get("/sitemap-units.xml")  # units tell no last change
+
+
+def test_a_sitemap_page_says_how_often_its_addresses_change(client, db):
+    ArticleFactory()
+    changes = {
+        url.find("sm:loc", NS).text.removeprefix("http://testserver"): url.find("sm:changefreq", NS)
+        for url in sitemap_entries(client)
+    }
+    article = Article.objects.get().get_absolute_url()
+    assert changes[article].text == "weekly" and changes["/"].text == "daily"
+    assert changes[Article.objects.get().unit.get_absolute_url()] is None
+
+
+@pytest.mark.parametrize("page", ["2", "0", "hai"])
+def test_a_sitemap_page_that_does_not_exist_is_not_found(client, db, page):
+    ArticleFactory()
+    assert client.get(f"/sitemap-articles.xml?p={page}").status_code == 404
+
+
+def test_a_sitemap_whose_addresses_differ_in_more_than_place_is_written_as_django_writes_it(rf, db):
+    """PagedSitemap's lighter get_urls() serves what it can; the other shapes Django allows go to Django's."""
+    from articles.sitemaps import PagedSitemap
+
+    class Varied(PagedSitemap):
+        priority = 0.0
+
+        def items(self):
+            return ["/a/", "/b/"]
+
+        def location(self, item):
+            return item
+
+        def changefreq(self, item):
+            return "daily" if item == "/a/" else "yearly"
+
+    class OneDay(Varied):
+        changefreq = "monthly"
+        lastmod = date(2021, 3, 2)
+
+    def written(sitemap):
+        urls = sitemap.get_urls(site=RequestSite(rf.get("/")), protocol="http")
+        return [{k: url.get(k) for k in ("location", "changefreq", "priority", "lastmod")} for url in urls]
+
+    varied = [("/a/", "daily"), ("/b/", "yearly")]
+    assert written(Varied()) == [
+        {"location": f"http://testserver{path}", "changefreq": changes, "priority": "0.0", "lastmod": None}
+        for path, changes in varied
+    ]
+    assert [url["lastmod"] for url in written(OneDay())] == [date(2021, 3, 2)] * 2
