@@ -1,3 +1,4 @@
+import gc
 import os
 from pathlib import Path
 
@@ -32,6 +33,12 @@ def warm_up():
                     engine.get_template(str(template.relative_to(folder)))
                 except (TemplateDoesNotExist, TemplateSyntaxError):  # a partial meant for another engine, say
                     pass
+    # What is loaded now lives as long as the process: moved out of the collector's sight, it is no longer walked by
+    # every full collection (one in two pages of 10,000 sitemap addresses paid for one: 150 ms instead of 85), and
+    # the collector no longer writes to the memory the workers forked from here share (Python's advice before a
+    # fork). The warm-up's own garbage is collected first, not kept forever.
+    gc.collect()
+    gc.freeze()
 
 
 warm_up()
