@@ -2,6 +2,7 @@
 
     DJANGO_SETTINGS_MODULE=bench.settings python bench/pages.py --list            # the pages, as JSON
     DJANGO_SETTINGS_MODULE=bench.settings python bench/pages.py --profile DIR     # + queries, bytes, profiles
+    DJANGO_SETTINGS_MODULE=bench.settings python bench/pages.py --sitemaps        # every sitemap page, made anew
 
 Run by bench/speed.py with the served environment (the same database and settings, the page cache off).
 """
@@ -16,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 from statistics import median
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
@@ -32,6 +35,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from articles.models import Article  # noqa: E402
 from newsroom import pagecache  # noqa: E402
 from organizations.models import Organization  # noqa: E402
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def pages():
@@ -110,12 +115,44 @@ def measure(name, path, profile_dir):
     return row
 
 
+def sitemap_pages(samples=5):
+    """Every page the sitemap index lists, each made `samples` times from a new content generation (nothing of it
+    kept: what a crawler waits for after a publish), with its queries and bytes; the app as a gunicorn worker has it
+    (newsroom.wsgi: warmed up, and what it loaded out of the garbage collector's way)."""
+    import newsroom.wsgi  # noqa: F401
+
+    client = Client()
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    rows = []
+    for loc in index.iter(f"{SITEMAP}loc"):
+        address = urlsplit(loc.text)
+        path = address.path + (f"?{address.query}" if address.query else "")
+        times = []
+        for _ in range(samples):
+            pagecache.bump()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(path)
+                times.append(round((time.perf_counter() - started) * 1000, 1))
+        ok = response.status_code == 200
+        addresses = len(ElementTree.fromstring(response.content).findall(f"{SITEMAP}url")) if ok else 0
+        rows.append(
+            {"path": path, "status": response.status_code, "addresses": addresses, "bytes": len(response.content)}
+            | {"queries": len(queries.captured_queries), "ms": times}
+        )
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--profile", metavar="DIR", help="write each page's profile and SQL there")
     parser.add_argument("--only", help="the pages whose names start so (comma-separated), and the ceiling")
+    parser.add_argument("--sitemaps", action="store_true", help="every page of the sitemap index, made anew")
     options = parser.parse_args()
+    if options.sitemaps:
+        print(json.dumps(sitemap_pages()))
+        return
     chosen = pages()
     if options.only:
         wanted = ("ceiling", *options.only.split(","))

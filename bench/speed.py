@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -298,6 +299,21 @@ def table(result):
     return "\n".join(lines)
 
 
+def sitemap_table(result):
+    """Every page of the sitemap index made anew (the target: each under 200 ms), slowest first."""
+    lines = [
+        "| sitemap page | addresses | KiB | queries | ms, each made anew | median ms | max ms |",
+        "|---|---:|---:|---:|---|---:|---:|",
+    ]
+    for page in sorted(result["sitemaps"], key=lambda page: -max(page["ms"])):
+        samples = " ".join(f"{ms:.0f}" for ms in page["ms"])
+        shown = f"`{page['path']}`" + ("" if page["status"] == 200 else f" ({page['status']})")
+        cells = [shown, f"{page['addresses']:,}", f"{page['bytes'] / 1024:.1f}", str(page["queries"])]
+        cells += [samples, f"{median(page['ms']):.1f}", f"{max(page['ms']):.1f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def ratios(result):
     """What the ratios of `result`'s table are to, in words."""
     if not (samples := result.get("yardstick", {}).get("rps")):
@@ -326,6 +342,18 @@ def write_results(result, label):
         + ratios(result),
         "",
         table(result),
+        *(
+            [
+                "",
+                f"Every page the sitemap index lists, each made {len(result['sitemaps'][0]['ms'])} times in-process "
+                "from a new content generation (nothing of it kept), with the app loaded as a gunicorn worker has it "
+                "(newsroom.wsgi); a page that did not answer 200 shows its status:",
+                "",
+                sitemap_table(result),
+            ]
+            if result.get("sitemaps")
+            else []
+        ),
         f"<!-- /speed:{label} -->",
     ]
     text = results.read_text()
@@ -383,6 +411,10 @@ def main():
             .strip()
             .splitlines()[-1]
         )
+        log("in-process: every sitemap page, each made again and again from a new content generation")
+        sitemaps = json.loads(
+            server.run("bench/pages.py", "--sitemaps", PAGE_CACHE_SECONDS="0").strip().splitlines()[-1]
+        )
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
@@ -390,7 +422,8 @@ def main():
             "label": label,
             "articles": int(sql("SELECT COUNT(*) FROM articles_article", dbname=options.database)[0][0]),
         }
-        result |= {"pages": measured, "seconds": options.seconds, "warmup": options.warmup, "commit": commit}
+        result |= {"pages": measured, "sitemaps": sitemaps}
+        result |= {"seconds": options.seconds, "warmup": options.warmup, "commit": commit}
         result["modes"] = [m for m in options.modes.split(",") if m]
         yardstick.start()
         load = {"seconds": options.seconds, "warmup": options.warmup, "yardstick": yardstick}
