@@ -420,7 +420,8 @@ class Article(HasPeriod):
                 condition=Q(status="published", deleted_at=None),
                 name="article_sitemap_idx",
             ),
-            # the meetings that published articles report on: one probe of this alone per meeting
+            # the meetings that published articles report on (the sitemap's, the meeting list's EXISTS): read from
+            # this alone, beside the meetings' keys
             models.Index(
                 fields=["meeting", "published_at"],
                 condition=Q(status="published", deleted_at=None, meeting__isnull=False),

@@ -33,6 +33,13 @@ def sitemap_entries(client):
     return entries
 
 
+def article_entry(client):
+    """The <url> element of the one article there is."""
+    address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
+    (entry,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
+    return entry
+
+
 def sitemap(client):
     return {url.find("sm:loc", NS).text.removeprefix("http://testserver") for url in sitemap_entries(client)}
 
@@ -99,18 +106,14 @@ def test_sitemap_has_nothing_only_unpublished_articles_lead_to(client, site, hid
 
 def test_sitemap_gives_articles_their_last_change(client, db):
     ArticleFactory()
-    address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
-    (article,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
-    assert article.find("sm:lastmod", NS).text == timezone.localdate().isoformat()
+    assert article_entry(client).find("sm:lastmod", NS).text == timezone.localdate().isoformat()
 
 
 def test_an_articles_last_change_is_its_day_in_the_sites_time_zone(client, db):
     ArticleFactory()
     # 20:30 UTC on 1 March is 03:30 on 2 March in Hà Nội (UTC+7)
     Article.objects.update(updated_at=datetime(2021, 3, 1, 20, 30, tzinfo=UTC))
-    address = "http://testserver/tin-tuc/" + Article.objects.get().slug + "/"
-    (article,) = [url for url in sitemap_entries(client) if url.find("sm:loc", NS).text == address]
-    assert article.find("sm:lastmod", NS).text == "2021-03-02"
+    assert article_entry(client).find("sm:lastmod", NS).text == "2021-03-02"
 
 
 def test_robots_txt_is_plain_text_and_points_to_the_sitemap(client, db):
