@@ -46,7 +46,7 @@ urlpatterns = [
     path("admin/xac-thuc/", include("accounts.urls")),
     path("admin/bao-cao/", include("reporting.admin_urls")),
     path("admin/", admin.site.urls),
-    # an index of sections, each in pages of at most 10,000 addresses (articles.sitemaps.PagedSitemap)
+    # an index of sections, each in pages of 500 addresses (articles.sitemaps.PagedSitemap)
     path(
         "sitemap.xml",
         pagecache.kept(sitemap_views.index),

@@ -123,22 +123,19 @@ def test_robots_txt_is_plain_text_and_points_to_the_sitemap(client, db):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode().splitlines()
 
 
-def test_the_sitemap_is_an_index_of_pages_of_at_most_10000_addresses(client, db, settings):
+def test_the_sitemap_is_an_index_of_pages_of_at_most_10000_addresses(client, db, monkeypatch):
     from articles.sitemaps import PagedSitemap
     from newsroom.urls import sitemaps
 
     assert all(issubclass(section, PagedSitemap) for section in sitemaps.values())
-    assert PagedSitemap.limit == 10_000
+    assert all(section.limit <= 10_000 for section in sitemaps.values())  # the protocol's cap
     ArticleFactory.create_batch(3)
-    PagedSitemap.limit = 2
-    try:
-        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
-        pages = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
-        assert "http://testserver/sitemap-articles.xml?p=2" in pages
-        second = client.get("/sitemap-articles.xml?p=2")
-        assert len(ElementTree.fromstring(second.content).findall("sm:url", NS)) == 1
-    finally:
-        PagedSitemap.limit = 10_000
+    monkeypatch.setattr(PagedSitemap, "limit", 2)
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+    assert "http://testserver/sitemap-articles.xml?p=2" in pages
+    second = client.get("/sitemap-articles.xml?p=2")
+    assert len(ElementTree.fromstring(second.content).findall("sm:url", NS)) == 1
 
 
 def test_a_sitemap_page_was_last_modified_when_its_latest_address_changed(client, db, settings):
