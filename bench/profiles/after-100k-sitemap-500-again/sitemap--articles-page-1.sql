@@ -1,0 +1,3 @@
+0.009 s  SELECT COUNT(*) AS "__count" FROM "articles_article" WHERE ("articles_article"."deleted_at" IS NULL AND "articles_article"."published_at" <= '2026-12-08T00:24:21.942035+00:00'::timestamptz AND "articles_article"."status" = 'published')
+
+0.001 s  SELECT "articles_article"."slug" AS "slug", "articles_article"."updated_at" AS "updated_at" FROM "articles_article" WHERE ("articles_article"."deleted_at" IS NULL AND "articles_article"."published_at" <= '2026-12-08T00:24:21.942035+00:00'::timestamptz AND "articles_article"."status" = 'published') ORDER BY "articles_article"."published_at" DESC, "articles_article"."id" DESC LIMIT 500
